@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# coded-learning for the waf build of ns-3 <= 3.35 (copy this folder to contrib/coded-learning).
+# The same files as CMakeLists.txt; the "build" CTest tests fail when the two drift.
+# Checks use global_define=False so that enabling this module does not change the flags of
+# (and so rebuild) every other ns-3 module.
+
+# File lists, one block per area (the same files as the blocks of CMakeLists.txt).
+LEARNING_SOURCES = [
+    'model/random-source.cc',
+    'model/idx-file.cc',
+    'model/dataset.cc',
+    'model/synthetic-data-generator.cc',
+    'model/data-partitioner.cc',
+    'model/learning-model.cc',
+    'model/softmax-regression-model.cc',
+    'model/mlp-model.cc',
+    'model/sgd-optimizer.cc',
+    'model/ns3-random-source.cc',
+]
+LEARNING_HEADERS = [
+    'model/learning-types.h',
+    'model/random-source.h',
+    'model/idx-file.h',
+    'model/dataset.h',
+    'model/synthetic-data-generator.h',
+    'model/data-partitioner.h',
+    'model/learning-model.h',
+    'model/softmax-cross-entropy.h',
+    'model/softmax-regression-model.h',
+    'model/mlp-model.h',
+    'model/sgd-optimizer.h',
+    'model/ns3-random-source.h',
+]
+LEARNING_NS3_TESTS = [
+    'test/ns3-random-source-test-suite.cc',
+]
+LEARNING_BOOST_TESTS = [
+    'test/boost-test-main.cc',
+    'test/learning-random-source-test.cc',
+    'test/learning-idx-file-test.cc',
+    'test/learning-dataset-test.cc',
+    'test/learning-partitioner-test.cc',
+    'test/learning-model-test.cc',
+    'test/learning-sgd-optimizer-test.cc',
+]
+
+CODING_SOURCES = []
+CODING_HEADERS = []
+CODING_NS3_TESTS = []
+CODING_BOOST_TESTS = []
+
+ADMISSION_SOURCES = []
+ADMISSION_HEADERS = []
+ADMISSION_NS3_TESTS = []
+ADMISSION_BOOST_TESTS = []
+
+
+def configure(conf):
+    conf.env['ENABLE_CODED_LEARNING'] = False
+    have_eigen = conf.check_cfg(package='eigen3', uselib_store='EIGEN3',
+                                args=['--cflags'], mandatory=False, global_define=False)
+    if not have_eigen:
+        have_eigen = conf.check_cxx(header_name='Eigen/Core', includes=['/usr/include/eigen3'],
+                                    uselib_store='EIGEN3', mandatory=False,
+                                    global_define=False)
+        if have_eigen:
+            conf.env['INCLUDES_EIGEN3'] = ['/usr/include/eigen3']
+    have_zlib = conf.check_cxx(lib='z', header_name='zlib.h', uselib_store='ZLIB',
+                               mandatory=False, global_define=False)
+    have_boost_test = conf.check_cxx(lib='boost_unit_test_framework',
+                                     header_name='boost/test/unit_test.hpp',
+                                     defines=['BOOST_TEST_DYN_LINK'],
+                                     uselib_store='BOOST_UNIT_TEST', mandatory=False,
+                                     global_define=False)
+    if have_eigen and have_zlib:
+        conf.env['ENABLE_CODED_LEARNING'] = True
+        # Eigen's own warnings are not ours.
+        conf.env['CXXFLAGS_EIGEN3'] = ['-isystem', conf.env['INCLUDES_EIGEN3'][0]] \
+            if conf.env['INCLUDES_EIGEN3'] else []
+    else:
+        conf.env['MODULES_NOT_BUILT'].append('coded-learning')
+    conf.env['ENABLE_CODED_LEARNING_BOOST_TEST'] = bool(have_boost_test)
+    conf.report_optional_feature(
+        'coded-learning', 'coded-learning (Eigen3 + zlib)',
+        conf.env['ENABLE_CODED_LEARNING'],
+        'eigen3 and/or zlib not found (apt-get install libeigen3-dev zlib1g-dev)')
+
+
+def build(bld):
+    if 'coded-learning' in bld.env['MODULES_NOT_BUILT']:
+        return
+    module = bld.create_ns3_module(
+        'coded-learning',
+        ['core', 'network', 'internet', 'applications', 'traffic-control', 'wifi', 'csma',
+         'point-to-point', 'mobility', 'propagation', 'flow-monitor', 'stats'])
+    module.use += ['EIGEN3', 'ZLIB']
+    # Selects the ns-3.35 API where 3.36 changed it (e.g. Wi-Fi standard names).
+    module.defines = ['CODED_LEARNING_NS3_VERSION=335']
+    module.export_defines = ['CODED_LEARNING_NS3_VERSION=335']
+    module.source = LEARNING_SOURCES + CODING_SOURCES + ADMISSION_SOURCES
+
+    module_test = bld.create_ns3_module_test_library('coded-learning')
+    module_test.source = LEARNING_NS3_TESTS + CODING_NS3_TESTS + ADMISSION_NS3_TESTS
+
+    headers = bld(features='ns3header')
+    headers.module = 'coded-learning'
+    headers.source = LEARNING_HEADERS + CODING_HEADERS + ADMISSION_HEADERS
+
+    # The Boost.Test program (pure code); run it with ./waf --run coded-learning-boost-test
+    if bld.env['ENABLE_TESTS'] and bld.env['ENABLE_CODED_LEARNING_BOOST_TEST']:
+        boost_test = bld.create_ns3_program('coded-learning-boost-test', ['coded-learning'])
+        boost_test.use += ['BOOST_UNIT_TEST']
+        boost_test.source = LEARNING_BOOST_TESTS + CODING_BOOST_TESTS + ADMISSION_BOOST_TESTS
+
+    if bld.env['ENABLE_EXAMPLES']:
+        bld.recurse('examples')
