@@ -98,7 +98,7 @@ Run(int argc, char* argv[])
     cmd.AddValue("gradientTimings",
                  "Full-batch gradients to time before training (0 = none)",
                  gradientTimings);
-    cmd.AddValue("output", "Per-epoch CSV file ('' = none)", output);
+    cmd.AddValue("output", "Per-epoch CSV file ('none' = do not write one)", output);
     cmd.Parse(argc, argv);
 
     RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
@@ -190,7 +190,7 @@ Run(int argc, char* argv[])
     }
 
     std::ofstream csv;
-    if (!output.empty())
+    if (output != "none")
     {
         csv.open(output);
         if (!csv)
