@@ -50,10 +50,32 @@ CODING_HEADERS = []
 CODING_NS3_TESTS = []
 CODING_BOOST_TESTS = []
 
-ADMISSION_SOURCES = []
-ADMISSION_HEADERS = []
-ADMISSION_NS3_TESTS = []
-ADMISSION_BOOST_TESTS = []
+ADMISSION_SOURCES = [
+    'model/utility-function.cc',
+    'model/admission-metrics.cc',
+    'model/lyapunov-admission-controller.cc',
+    'model/rayleigh-slot-channel.cc',
+    'model/lyapunov-slot-scheduler.cc',
+    'model/fair-admission-queue-disc.cc',
+]
+ADMISSION_HEADERS = [
+    'model/utility-function.h',
+    'model/admission-metrics.h',
+    'model/lyapunov-admission-controller.h',
+    'model/rayleigh-slot-channel.h',
+    'model/lyapunov-slot-scheduler.h',
+    'model/fair-admission-queue-disc.h',
+]
+ADMISSION_NS3_TESTS = [
+    'test/admission-slot-scheduler-test-suite.cc',
+    'test/admission-queue-disc-test-suite.cc',
+]
+ADMISSION_BOOST_TESTS = [
+    'test/admission-utility-function-test.cc',
+    'test/admission-controller-test.cc',
+    'test/admission-channel-test.cc',
+    'test/admission-properties-test.cc',
+]
 
 
 def configure(conf):

@@ -1,0 +1,666 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "fair-admission-queue-disc.h"
+
+#include "admission-metrics.h"
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/drop-tail-queue.h"
+#include "ns3/enum.h"
+#include "ns3/log.h"
+#include "ns3/object-factory.h"
+#include "ns3/packet-filter.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FairAdmissionQueueDisc");
+
+NS_OBJECT_ENSURE_REGISTERED(FairAdmissionQueueDisc);
+
+TypeId
+FairAdmissionQueueDisc::GetTypeId()
+{
+    using Controller = coded::LyapunovAdmissionController;
+    using Utility = coded::UtilityFunction;
+    static TypeId tid =
+        TypeId("ns3::FairAdmissionQueueDisc")
+            .SetParent<QueueDisc>()
+            .SetGroupName("CodedLearning")
+            .AddConstructor<FairAdmissionQueueDisc>()
+            .AddAttribute("MaxSize",
+                          "The maximum number of packets (or bytes) held by the queue disc, "
+                          "admitted and held back together.",
+                          QueueSizeValue(QueueSize("1000p")),
+                          MakeQueueSizeAccessor(&QueueDisc::SetMaxSize, &QueueDisc::GetMaxSize),
+                          MakeQueueSizeChecker())
+            .AddAttribute("NumClasses",
+                          "Number of classes (workers / flows) N.",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&FairAdmissionQueueDisc::m_numClasses),
+                          MakeUintegerChecker<uint32_t>(1, 65536))
+            .AddAttribute("DataUnit",
+                          "Bytes of one data unit (the unit of Q, Z, theta, A_max and V).",
+                          UintegerValue(1500),
+                          MakeUintegerAccessor(&FairAdmissionQueueDisc::m_dataUnit),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Slot",
+                          "Slot length: the virtual queues and the Direct budgets advance once "
+                          "per slot.",
+                          TimeValue(MilliSeconds(1)),
+                          MakeTimeAccessor(&FairAdmissionQueueDisc::m_slot),
+                          MakeTimeChecker(NanoSeconds(1)))
+            .AddAttribute("V",
+                          "Lyapunov penalty weight V > 0 (unit: data unit^2 per unit of "
+                          "utility).",
+                          DoubleValue(100.0),
+                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_v),
+                          MakeDoubleChecker<double>(std::numeric_limits<double>::min()))
+            .AddAttribute("Utility",
+                          "Utility g of the data admitted per slot (in data units).",
+                          EnumValue(Utility::LOG1P),
+                          MakeEnumAccessor(&FairAdmissionQueueDisc::m_utilityKind),
+                          MakeEnumChecker(Utility::LOG,
+                                          "Log",
+                                          Utility::LOG1P,
+                                          "Log1p",
+                                          Utility::ALPHA_FAIR,
+                                          "AlphaFair",
+                                          Utility::LINEAR,
+                                          "Linear"))
+            .AddAttribute("UtilityAlpha",
+                          "Exponent alpha >= 0 of the AlphaFair utility.",
+                          DoubleValue(2.0),
+                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_utilityAlpha),
+                          MakeDoubleChecker<double>(0.0, 1e6))
+            .AddAttribute("UtilityEpsilon",
+                          "Shift epsilon > 0 (data units per slot) of the Log and AlphaFair "
+                          "utilities.",
+                          DoubleValue(0.01),
+                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_utilityEpsilon),
+                          MakeDoubleChecker<double>(1e-12))
+            .AddAttribute("Variant",
+                          "Admission variant: Aux (virtual queues) or Direct.",
+                          EnumValue(Controller::AUX),
+                          MakeEnumAccessor(&FairAdmissionQueueDisc::m_variant),
+                          MakeEnumChecker(Controller::AUX, "Aux", Controller::DIRECT, "Direct"))
+            .AddAttribute("Perturbation",
+                          "Perturbation theta_i >= 0 of every class (data units) without a "
+                          "SetPerturbation() value; 0 gives the unperturbed rules.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_perturbation),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("MaxArrival",
+                          "A_max > 0 (data units per slot): cap of the auxiliary variables and "
+                          "of the Direct budgets.",
+                          DoubleValue(10.0),
+                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_maxArrival),
+                          MakeDoubleChecker<double>(1e-9))
+            .AddAttribute("RejectMode",
+                          "Drop: rejected packets are dropped (DropBeforeEnqueue, reason '" +
+                              std::string(REJECTED_DROP) +
+                              "'); Hold: they wait behind the admitted data of their class.",
+                          EnumValue(FairAdmissionQueueDisc::REJECT_DROP),
+                          MakeEnumAccessor(&FairAdmissionQueueDisc::m_rejectMode),
+                          MakeEnumChecker(FairAdmissionQueueDisc::REJECT_DROP,
+                                          "Drop",
+                                          FairAdmissionQueueDisc::REJECT_HOLD,
+                                          "Hold"))
+            .AddAttribute("WorkConserving",
+                          "If no class exceeds its perturbation, still serve the best "
+                          "non-empty class (true) or send nothing (false).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FairAdmissionQueueDisc::m_workConserving),
+                          MakeBooleanChecker())
+            .AddTraceSource("TotalBacklog",
+                            "Admitted data in the queue disc, sum_i Q_i (data units).",
+                            MakeTraceSourceAccessor(&FairAdmissionQueueDisc::m_totalBacklog),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("TotalHeld",
+                            "Held-back data in the queue disc (data units).",
+                            MakeTraceSourceAccessor(&FairAdmissionQueueDisc::m_totalHeld),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("TotalVirtualBacklog",
+                            "Sum of the virtual queues Z_i (data units).",
+                            MakeTraceSourceAccessor(&FairAdmissionQueueDisc::m_totalVirtualBacklog),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("Admitted",
+                            "A packet was admitted: class, bytes.",
+                            MakeTraceSourceAccessor(&FairAdmissionQueueDisc::m_admittedTrace),
+                            "ns3::FairAdmissionQueueDisc::AdmittedCallback")
+            .AddTraceSource("Rejected",
+                            "A packet was rejected (dropped or held back): class, packet.",
+                            MakeTraceSourceAccessor(&FairAdmissionQueueDisc::m_rejectedTrace),
+                            "ns3::FairAdmissionQueueDisc::RejectedCallback");
+    return tid;
+}
+
+FairAdmissionQueueDisc::FairAdmissionQueueDisc()
+    : QueueDisc(QueueDiscSizePolicy::MULTIPLE_QUEUES, QueueSizeUnit::PACKETS),
+      m_numClasses(10),
+      m_dataUnit(1500),
+      m_slot(MilliSeconds(1)),
+      m_v(100.0),
+      m_utilityKind(coded::UtilityFunction::LOG1P),
+      m_utilityAlpha(2.0),
+      m_utilityEpsilon(0.01),
+      m_variant(coded::LyapunovAdmissionController::AUX),
+      m_perturbation(1.0),
+      m_maxArrival(10.0),
+      m_rejectMode(REJECT_DROP),
+      m_workConserving(true),
+      m_totalBacklog(0.0),
+      m_totalHeld(0.0),
+      m_totalVirtualBacklog(0.0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+FairAdmissionQueueDisc::~FairAdmissionQueueDisc()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+FairAdmissionQueueDisc::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    Simulator::Cancel(m_wake);
+    m_controller.reset();
+    m_classes.clear();
+    m_flowToClass.clear();
+    QueueDisc::DoDispose();
+}
+
+uint32_t
+FairAdmissionQueueDisc::GetNumClasses() const
+{
+    return m_numClasses;
+}
+
+void
+FairAdmissionQueueDisc::CheckClass(uint32_t flowClass) const
+{
+    if (flowClass >= m_numClasses)
+    {
+        throw std::out_of_range("FairAdmissionQueueDisc: class " + std::to_string(flowClass) +
+                                " does not exist (NumClasses = " + std::to_string(m_numClasses) +
+                                ")");
+    }
+}
+
+void
+FairAdmissionQueueDisc::SetServiceRate(uint32_t flowClass, double rate)
+{
+    NS_LOG_FUNCTION(this << flowClass << rate);
+    CheckClass(flowClass);
+    if (!(rate > 0.0 && rate < std::numeric_limits<double>::infinity()))
+    {
+        throw std::invalid_argument("FairAdmissionQueueDisc: service rate " + std::to_string(rate) +
+                                    " of class " + std::to_string(flowClass) +
+                                    " is out of range (0, inf)");
+    }
+    if (m_classes.empty())
+    {
+        m_rateOverrides[flowClass] = rate;
+    }
+    else
+    {
+        m_classes[flowClass].rate = rate;
+    }
+}
+
+void
+FairAdmissionQueueDisc::SetPerturbation(uint32_t flowClass, double theta)
+{
+    NS_LOG_FUNCTION(this << flowClass << theta);
+    CheckClass(flowClass);
+    if (!(theta >= 0.0 && theta < std::numeric_limits<double>::infinity()))
+    {
+        throw std::invalid_argument("FairAdmissionQueueDisc: perturbation " +
+                                    std::to_string(theta) + " of class " +
+                                    std::to_string(flowClass) + " is out of range [0, inf)");
+    }
+    if (m_controller)
+    {
+        m_controller->SetPerturbation(flowClass, theta);
+    }
+    else
+    {
+        m_thetaOverrides[flowClass] = theta;
+    }
+}
+
+void
+FairAdmissionQueueDisc::SetUtilityWeight(uint32_t flowClass, double weight)
+{
+    NS_LOG_FUNCTION(this << flowClass << weight);
+    CheckClass(flowClass);
+    if (!(weight > 0.0 && weight < std::numeric_limits<double>::infinity()))
+    {
+        throw std::invalid_argument("FairAdmissionQueueDisc: utility weight " +
+                                    std::to_string(weight) + " of class " +
+                                    std::to_string(flowClass) + " is out of range (0, inf)");
+    }
+    if (m_controller)
+    {
+        m_controller->SetUtilityWeight(flowClass, weight);
+    }
+    else
+    {
+        m_weightOverrides[flowClass] = weight;
+    }
+}
+
+double
+FairAdmissionQueueDisc::GetBacklog(uint32_t flowClass) const
+{
+    CheckClass(flowClass);
+    return m_classes.empty() ? 0.0
+                             : static_cast<double>(m_classes[flowClass].admittedBytes) / m_dataUnit;
+}
+
+double
+FairAdmissionQueueDisc::GetHeld(uint32_t flowClass) const
+{
+    CheckClass(flowClass);
+    return m_classes.empty() ? 0.0
+                             : static_cast<double>(m_classes[flowClass].heldBytes) / m_dataUnit;
+}
+
+double
+FairAdmissionQueueDisc::GetVirtualBacklog(uint32_t flowClass) const
+{
+    CheckClass(flowClass);
+    return m_classes.empty() ? 0.0 : m_classes[flowClass].z;
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetAdmittedBytes(uint32_t flowClass) const
+{
+    CheckClass(flowClass);
+    return m_classes.empty() ? 0 : m_classes[flowClass].totalAdmitted;
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetDequeuedBytes(uint32_t flowClass) const
+{
+    CheckClass(flowClass);
+    return m_classes.empty() ? 0 : m_classes[flowClass].totalDequeued;
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetRejectedBytes(uint32_t flowClass) const
+{
+    CheckClass(flowClass);
+    return m_classes.empty() ? 0 : m_classes[flowClass].totalRejected;
+}
+
+double
+FairAdmissionQueueDisc::GetJainAdmitted() const
+{
+    std::vector<double> x(m_numClasses, 0.0);
+    for (std::size_t c = 0; c < m_classes.size(); ++c)
+    {
+        x[c] = static_cast<double>(m_classes[c].totalAdmitted);
+    }
+    return coded::AdmissionMetrics::JainIndex(x);
+}
+
+double
+FairAdmissionQueueDisc::GetJainDequeued() const
+{
+    std::vector<double> x(m_numClasses, 0.0);
+    for (std::size_t c = 0; c < m_classes.size(); ++c)
+    {
+        x[c] = static_cast<double>(m_classes[c].totalDequeued);
+    }
+    return coded::AdmissionMetrics::JainIndex(x);
+}
+
+const coded::LyapunovAdmissionController&
+FairAdmissionQueueDisc::GetController() const
+{
+    if (!m_controller)
+    {
+        throw std::logic_error("FairAdmissionQueueDisc: GetController() before initialisation");
+    }
+    return *m_controller;
+}
+
+bool
+FairAdmissionQueueDisc::CheckConfig()
+{
+    NS_LOG_FUNCTION(this);
+    if (GetNQueueDiscClasses() > 0)
+    {
+        NS_LOG_ERROR("FairAdmissionQueueDisc cannot have queue disc classes");
+        return false;
+    }
+    if (GetNInternalQueues() == 0)
+    {
+        for (uint32_t c = 0; c < m_numClasses; ++c)
+        {
+            AddInternalQueue(CreateObjectWithAttributes<DropTailQueue<QueueDiscItem>>(
+                "MaxSize",
+                QueueSizeValue(GetMaxSize())));
+        }
+    }
+    if (GetNInternalQueues() != m_numClasses)
+    {
+        NS_LOG_ERROR("FairAdmissionQueueDisc needs NumClasses = "
+                     << m_numClasses << " internal queues, has " << GetNInternalQueues());
+        return false;
+    }
+    try
+    {
+        coded::LyapunovAdmissionController::Config c;
+        c.numQueues = m_numClasses;
+        c.v = m_v;
+        c.utility = coded::UtilityFunction(m_utilityKind, m_utilityAlpha, m_utilityEpsilon);
+        c.weights.assign(m_numClasses, 1.0);
+        for (const auto& [flowClass, weight] : m_weightOverrides)
+        {
+            c.weights[flowClass] = weight;
+        }
+        c.perturbation.assign(m_numClasses, m_perturbation);
+        for (const auto& [flowClass, theta] : m_thetaOverrides)
+        {
+            c.perturbation[flowClass] = theta;
+        }
+        c.maxArrival = m_maxArrival;
+        c.variant = m_variant;
+        c.scheduling = coded::LyapunovAdmissionController::TDMA;
+        c.resourceBlocks = 1;
+        m_controller = std::make_unique<coded::LyapunovAdmissionController>(c);
+    }
+    catch (const std::exception& e)
+    {
+        NS_LOG_ERROR(e.what());
+        return false;
+    }
+    return true;
+}
+
+void
+FairAdmissionQueueDisc::InitializeParams()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_controller, "FairAdmissionQueueDisc: invalid configuration");
+    m_classes.assign(m_numClasses, FlowClass());
+    for (const auto& [flowClass, rate] : m_rateOverrides)
+    {
+        m_classes[flowClass].rate = rate;
+    }
+    m_slotIndex = -1;
+}
+
+int32_t
+FairAdmissionQueueDisc::ClassOf(Ptr<QueueDiscItem> item)
+{
+    if (GetNPacketFilters() > 0)
+    {
+        const int32_t c = Classify(item);
+        if (c == PacketFilter::PF_NO_MATCH || c < 0 || c >= static_cast<int32_t>(m_numClasses))
+        {
+            return -1;
+        }
+        return c;
+    }
+    const uint32_t hash = item->Hash(0);
+    auto it = m_flowToClass.find(hash);
+    if (it != m_flowToClass.end())
+    {
+        return static_cast<int32_t>(it->second);
+    }
+    const uint32_t c = m_flowToClass.size() < m_numClasses
+                           ? static_cast<uint32_t>(m_flowToClass.size())
+                           : hash % m_numClasses;
+    m_flowToClass[hash] = c;
+    NS_LOG_LOGIC("flow hash " << hash << " -> class " << c);
+    return static_cast<int32_t>(c);
+}
+
+void
+FairAdmissionQueueDisc::OpenSlot()
+{
+    const bool aux = m_variant == coded::LyapunovAdmissionController::AUX;
+    for (uint32_t c = 0; c < m_numClasses; ++c)
+    {
+        FlowClass& fc = m_classes[c];
+        fc.admittedInSlot = 0.0;
+        fc.gamma = aux ? m_controller->AuxiliaryTarget(c, fc.z) : 0.0;
+        fc.budget = aux ? 0.0 : m_controller->DirectBudget(c, GetBacklog(c));
+    }
+}
+
+void
+FairAdmissionQueueDisc::AdvanceSlots()
+{
+    const int64_t now = Simulator::Now().GetTimeStep() / m_slot.GetTimeStep();
+    if (m_slotIndex < 0)
+    {
+        // The first slot with traffic: Z starts at 0.
+        m_slotIndex = now;
+        OpenSlot();
+        return;
+    }
+    if (now <= m_slotIndex)
+    {
+        return;
+    }
+    NS_LOG_LOGIC("slot " << m_slotIndex << " -> " << now);
+    if (m_variant == coded::LyapunovAdmissionController::AUX)
+    {
+        const int64_t idle = now - m_slotIndex - 1;
+        for (uint32_t c = 0; c < m_numClasses; ++c)
+        {
+            FlowClass& fc = m_classes[c];
+            fc.z = coded::LyapunovAdmissionController::NextVirtualBacklog(fc.z,
+                                                                          fc.admittedInSlot,
+                                                                          fc.gamma);
+            // Slots without traffic: a = 0. Z converges to its fixed point, so the loop
+            // stops once gamma is negligible.
+            for (int64_t k = 0; k < idle; ++k)
+            {
+                const double gamma = m_controller->AuxiliaryTarget(c, fc.z);
+                if (gamma <= 1e-12)
+                {
+                    break;
+                }
+                fc.z = coded::LyapunovAdmissionController::NextVirtualBacklog(fc.z, 0.0, gamma);
+            }
+        }
+    }
+    m_slotIndex = now;
+    OpenSlot();
+    if (m_rejectMode == REJECT_HOLD)
+    {
+        for (uint32_t c = 0; c < m_numClasses; ++c)
+        {
+            AdmitHeld(c);
+        }
+    }
+    UpdateTotals();
+}
+
+bool
+FairAdmissionQueueDisc::Admits(uint32_t c, double units) const
+{
+    const FlowClass& fc = m_classes[c];
+    if (m_variant == coded::LyapunovAdmissionController::AUX)
+    {
+        return m_controller->AdmissionLimit(c, GetBacklog(c), fc.z, units) > 0.0;
+    }
+    // Direct: packets are indivisible, so the budget may be exceeded by less than a packet.
+    return fc.admittedInSlot < fc.budget;
+}
+
+void
+FairAdmissionQueueDisc::RecordAdmission(uint32_t c, uint32_t bytes)
+{
+    FlowClass& fc = m_classes[c];
+    fc.admittedPackets++;
+    fc.admittedBytes += bytes;
+    fc.admittedInSlot += static_cast<double>(bytes) / m_dataUnit;
+    fc.totalAdmitted += bytes;
+    m_admittedTrace(c, bytes);
+}
+
+void
+FairAdmissionQueueDisc::AdmitHeld(uint32_t c)
+{
+    FlowClass& fc = m_classes[c];
+    while (!fc.held.empty() && Admits(c, static_cast<double>(fc.held.front()) / m_dataUnit))
+    {
+        const uint32_t bytes = fc.held.front();
+        fc.held.pop_front();
+        fc.heldBytes -= bytes;
+        RecordAdmission(c, bytes);
+    }
+}
+
+void
+FairAdmissionQueueDisc::UpdateTotals()
+{
+    double q = 0.0;
+    double h = 0.0;
+    double z = 0.0;
+    for (const FlowClass& fc : m_classes)
+    {
+        q += static_cast<double>(fc.admittedBytes) / m_dataUnit;
+        h += static_cast<double>(fc.heldBytes) / m_dataUnit;
+        z += fc.z;
+    }
+    m_totalBacklog = q;
+    m_totalHeld = h;
+    m_totalVirtualBacklog = z;
+}
+
+bool
+FairAdmissionQueueDisc::DoEnqueue(Ptr<QueueDiscItem> item)
+{
+    NS_LOG_FUNCTION(this << item);
+    AdvanceSlots();
+    const int32_t c = ClassOf(item);
+    if (c < 0)
+    {
+        NS_LOG_LOGIC("no class for " << item);
+        DropBeforeEnqueue(item, UNCLASSIFIED_DROP);
+        return false;
+    }
+    if (GetCurrentSize() + item > GetMaxSize())
+    {
+        NS_LOG_LOGIC("queue disc full");
+        DropBeforeEnqueue(item, LIMIT_EXCEEDED_DROP);
+        return false;
+    }
+    FlowClass& fc = m_classes[c];
+    const uint32_t bytes = item->GetSize();
+    const bool admit = fc.held.empty() && Admits(c, static_cast<double>(bytes) / m_dataUnit);
+    if (!admit && m_rejectMode == REJECT_DROP)
+    {
+        NS_LOG_LOGIC("class " << c << " rejects " << item);
+        fc.totalRejected += bytes;
+        m_rejectedTrace(c, item);
+        DropBeforeEnqueue(item, REJECTED_DROP);
+        return false;
+    }
+    if (!GetInternalQueue(c)->Enqueue(item))
+    {
+        // Dropped by the internal queue (its DropBeforeEnqueue has been called).
+        return false;
+    }
+    if (admit)
+    {
+        RecordAdmission(c, bytes);
+    }
+    else
+    {
+        NS_LOG_LOGIC("class " << c << " holds " << item);
+        fc.held.push_back(bytes);
+        fc.heldBytes += bytes;
+        m_rejectedTrace(c, item);
+    }
+    UpdateTotals();
+    return true;
+}
+
+Ptr<QueueDiscItem>
+FairAdmissionQueueDisc::DoDequeue()
+{
+    NS_LOG_FUNCTION(this);
+    AdvanceSlots();
+    int32_t best = -1;
+    double bestWeight = 0.0;
+    int32_t fallback = -1;
+    double fallbackWeight = 0.0;
+    bool anyHeld = false;
+    for (uint32_t c = 0; c < m_numClasses; ++c)
+    {
+        const FlowClass& fc = m_classes[c];
+        anyHeld = anyHeld || !fc.held.empty();
+        if (fc.admittedPackets == 0)
+        {
+            continue;
+        }
+        const double w = m_controller->ScheduleWeight(c, GetBacklog(c), fc.rate);
+        if (w > bestWeight)
+        {
+            best = static_cast<int32_t>(c);
+            bestWeight = w;
+        }
+        if (fallback < 0 || w > fallbackWeight)
+        {
+            fallback = static_cast<int32_t>(c);
+            fallbackWeight = w;
+        }
+    }
+    if (best < 0 && m_workConserving)
+    {
+        best = fallback;
+    }
+    if (best < 0)
+    {
+        NS_LOG_LOGIC("nothing to send");
+        if (anyHeld)
+        {
+            ScheduleWake();
+        }
+        return nullptr;
+    }
+    Ptr<QueueDiscItem> item = GetInternalQueue(best)->Dequeue();
+    NS_ASSERT_MSG(item, "class " << best << " has admitted packets but its queue is empty");
+    FlowClass& fc = m_classes[best];
+    const uint32_t bytes = item->GetSize();
+    fc.admittedPackets--;
+    fc.admittedBytes -= bytes;
+    fc.totalDequeued += bytes;
+    if (m_rejectMode == REJECT_HOLD)
+    {
+        AdmitHeld(best);
+    }
+    UpdateTotals();
+    return item;
+}
+
+void
+FairAdmissionQueueDisc::ScheduleWake()
+{
+    if (m_wake.IsRunning() || !GetSendCallback())
+    {
+        // Already scheduled, or not attached to a device (unit tests call Dequeue() directly).
+        return;
+    }
+    const Time next = TimeStep(static_cast<uint64_t>((m_slotIndex + 1) * m_slot.GetTimeStep()));
+    NS_LOG_LOGIC("wake up at " << next.As(Time::S) << " to admit held packets");
+    m_wake = Simulator::Schedule(next - Simulator::Now(), &QueueDisc::Run, this);
+}
+
+} // namespace ns3

@@ -1,0 +1,472 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lyapunov-slot-scheduler.h"
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LyapunovSlotScheduler");
+
+NS_OBJECT_ENSURE_REGISTERED(LyapunovSlotScheduler);
+
+TypeId
+LyapunovSlotScheduler::GetTypeId()
+{
+    using Controller = coded::LyapunovAdmissionController;
+    using Utility = coded::UtilityFunction;
+    static TypeId tid =
+        TypeId("ns3::LyapunovSlotScheduler")
+            .SetParent<Object>()
+            .SetGroupName("CodedLearning")
+            .AddConstructor<LyapunovSlotScheduler>()
+            .AddAttribute("NumQueues",
+                          "Number of queues (workers) N.",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&LyapunovSlotScheduler::m_numQueues),
+                          MakeUintegerChecker<uint32_t>(1, 100000))
+            .AddAttribute("Slot",
+                          "Slot length Delta.",
+                          TimeValue(MilliSeconds(1)),
+                          MakeTimeAccessor(&LyapunovSlotScheduler::m_slot),
+                          MakeTimeChecker(NanoSeconds(1)))
+            .AddAttribute("V",
+                          "Lyapunov penalty weight V > 0 (unit: data unit^2 per unit of "
+                          "utility).",
+                          DoubleValue(100.0),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_v),
+                          MakeDoubleChecker<double>(std::numeric_limits<double>::min()))
+            .AddAttribute("Utility",
+                          "Utility g of the admitted data per slot (in data units).",
+                          EnumValue(Utility::LOG1P),
+                          MakeEnumAccessor(&LyapunovSlotScheduler::m_utilityKind),
+                          MakeEnumChecker(Utility::LOG,
+                                          "Log",
+                                          Utility::LOG1P,
+                                          "Log1p",
+                                          Utility::ALPHA_FAIR,
+                                          "AlphaFair",
+                                          Utility::LINEAR,
+                                          "Linear"))
+            .AddAttribute("UtilityAlpha",
+                          "Exponent alpha >= 0 of the AlphaFair utility.",
+                          DoubleValue(2.0),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_utilityAlpha),
+                          MakeDoubleChecker<double>(0.0, 1e6))
+            .AddAttribute("UtilityEpsilon",
+                          "Shift epsilon > 0 (data units per slot) of the Log and AlphaFair "
+                          "utilities: g'(0) = 1/epsilon^alpha stays finite.",
+                          DoubleValue(0.01),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_utilityEpsilon),
+                          MakeDoubleChecker<double>(1e-12))
+            .AddAttribute("Variant",
+                          "Admission variant: Aux (virtual queues) or Direct.",
+                          EnumValue(Controller::AUX),
+                          MakeEnumAccessor(&LyapunovSlotScheduler::m_variant),
+                          MakeEnumChecker(Controller::AUX, "Aux", Controller::DIRECT, "Direct"))
+            .AddAttribute("Scheduling",
+                          "Scheduling: Tdma (one winner per slot) or Split (one winner per "
+                          "resource block).",
+                          EnumValue(Controller::TDMA),
+                          MakeEnumAccessor(&LyapunovSlotScheduler::m_mode),
+                          MakeEnumChecker(Controller::TDMA, "Tdma", Controller::SPLIT, "Split"))
+            .AddAttribute("ResourceBlocks",
+                          "Resource blocks M per slot, each with bandwidth W/M and its own "
+                          "fading.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&LyapunovSlotScheduler::m_resourceBlocks),
+                          MakeUintegerChecker<uint32_t>(1, 10000))
+            .AddAttribute("PerturbationFactor",
+                          "theta_i = PerturbationFactor * b_max,i (the largest data worker i can "
+                          "send in one slot); 0 gives the unperturbed controller.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_perturbationFactor),
+                          MakeDoubleChecker<double>(0.0, 1e9))
+            .AddAttribute("MaxArrivalFactor",
+                          "A_max = MaxArrivalFactor * max_i b_max,i (data units per slot).",
+                          DoubleValue(1.5),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_maxArrivalFactor),
+                          MakeDoubleChecker<double>(1e-9, 1e9))
+            .AddAttribute("ArrivalMode",
+                          "Random: A_i ~ U[0, A_max] each slot (not admitted: dropped); "
+                          "Reservoir: data given to Offer() (not admitted: waits).",
+                          EnumValue(LyapunovSlotScheduler::RANDOM_ARRIVALS),
+                          MakeEnumAccessor(&LyapunovSlotScheduler::m_arrivalMode),
+                          MakeEnumChecker(LyapunovSlotScheduler::RANDOM_ARRIVALS,
+                                          "Random",
+                                          LyapunovSlotScheduler::RESERVOIR,
+                                          "Reservoir"))
+            .AddAttribute("PacketSize",
+                          "Bytes of one data unit (the unit of backlogs, theta, A_max and V).",
+                          UintegerValue(1500),
+                          MakeUintegerAccessor(&LyapunovSlotScheduler::m_packetSize),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Bandwidth",
+                          "Channel bandwidth W (Hz).",
+                          DoubleValue(1e6),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_bandwidth),
+                          MakeDoubleChecker<double>(1.0, 1e12))
+            .AddAttribute("MeanSnrDb",
+                          "Mean SNR (dB) of every worker without a SetMeanSnrDb() value.",
+                          DoubleValue(10.0),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_meanSnrDb),
+                          MakeDoubleChecker<double>(-100.0, 100.0))
+            .AddAttribute("Fading",
+                          "Rayleigh fading (h ~ Exp(1) per slot, worker and block); "
+                          "false: h = 1.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LyapunovSlotScheduler::m_fading),
+                          MakeBooleanChecker())
+            .AddAttribute("FadingCapQuantile",
+                          "h is capped at this quantile of Exp(1), so that b_max is finite.",
+                          DoubleValue(0.99),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_fadingCapQuantile),
+                          MakeDoubleChecker<double>(1e-9, 1.0 - 1e-9))
+            .AddTraceSource("TotalBacklog",
+                            "Sum of the queue backlogs Q_i after the last slot (data units).",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_totalBacklog),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("TotalVirtualBacklog",
+                            "Sum of the virtual queues Z_i after the last slot (data units).",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_totalVirtualBacklog),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("Utility",
+                            "Total utility sum_i w_i g(time-average admitted data of i).",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_utility),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("Slot",
+                            "End of a slot: index, total admitted, delivered, wasted.",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_slotTrace),
+                            "ns3::LyapunovSlotScheduler::SlotCallback")
+            .AddTraceSource("Admitted",
+                            "Admission decision of a queue with data offered: queue, offered, "
+                            "admitted.",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_admittedTrace),
+                            "ns3::LyapunovSlotScheduler::AdmittedCallback")
+            .AddTraceSource("Served",
+                            "Service of a scheduled queue: queue, scheduled, delivered.",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_servedTrace),
+                            "ns3::LyapunovSlotScheduler::ServedCallback")
+            .AddTraceSource("Backlog",
+                            "State of every queue after a slot: queue, Q_i, Z_i.",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_backlogTrace),
+                            "ns3::LyapunovSlotScheduler::BacklogCallback");
+    return tid;
+}
+
+LyapunovSlotScheduler::LyapunovSlotScheduler()
+    : m_numQueues(10),
+      m_slot(MilliSeconds(1)),
+      m_v(100.0),
+      m_utilityKind(coded::UtilityFunction::LOG1P),
+      m_utilityAlpha(2.0),
+      m_utilityEpsilon(0.01),
+      m_variant(coded::LyapunovAdmissionController::AUX),
+      m_mode(coded::LyapunovAdmissionController::TDMA),
+      m_resourceBlocks(1),
+      m_perturbationFactor(1.0),
+      m_maxArrivalFactor(1.5),
+      m_arrivalMode(RANDOM_ARRIVALS),
+      m_packetSize(1500),
+      m_bandwidth(1e6),
+      m_meanSnrDb(10.0),
+      m_fading(true),
+      m_fadingCapQuantile(0.99),
+      m_arrivalRng(CreateObject<Ns3RandomSource>()),
+      m_fadingRng(CreateObject<Ns3RandomSource>()),
+      m_totalBacklog(0.0),
+      m_totalVirtualBacklog(0.0),
+      m_utility(0.0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+LyapunovSlotScheduler::~LyapunovSlotScheduler()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+LyapunovSlotScheduler::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    Simulator::Cancel(m_event);
+    m_controller.reset();
+    m_channel.reset();
+    m_arrivalRng = nullptr;
+    m_fadingRng = nullptr;
+    Object::DoDispose();
+}
+
+void
+LyapunovSlotScheduler::CheckQueue(uint32_t queue) const
+{
+    if (queue >= m_numQueues)
+    {
+        throw std::out_of_range("LyapunovSlotScheduler: queue " + std::to_string(queue) +
+                                " does not exist (NumQueues = " + std::to_string(m_numQueues) +
+                                ")");
+    }
+}
+
+void
+LyapunovSlotScheduler::CheckNotBuilt(const char* what) const
+{
+    if (m_controller)
+    {
+        throw std::invalid_argument(std::string("LyapunovSlotScheduler: ") + what +
+                                    " must be called before Start()");
+    }
+}
+
+void
+LyapunovSlotScheduler::SetMeanSnrDb(uint32_t queue, double db)
+{
+    NS_LOG_FUNCTION(this << queue << db);
+    CheckNotBuilt("SetMeanSnrDb");
+    CheckQueue(queue);
+    m_snrOverrides[queue] = db;
+}
+
+void
+LyapunovSlotScheduler::SetUtilityWeight(uint32_t queue, double weight)
+{
+    NS_LOG_FUNCTION(this << queue << weight);
+    CheckNotBuilt("SetUtilityWeight");
+    CheckQueue(queue);
+    if (!(weight > 0.0 && weight < std::numeric_limits<double>::infinity()))
+    {
+        throw std::invalid_argument("LyapunovSlotScheduler: utility weight " +
+                                    std::to_string(weight) + " of queue " + std::to_string(queue) +
+                                    " is out of range (0, inf)");
+    }
+    m_weightOverrides[queue] = weight;
+}
+
+void
+LyapunovSlotScheduler::Build()
+{
+    NS_LOG_FUNCTION(this);
+    coded::RayleighSlotChannel::Config cc;
+    cc.meanSnrDb.assign(m_numQueues, m_meanSnrDb);
+    for (const auto& [queue, db] : m_snrOverrides)
+    {
+        if (queue < m_numQueues)
+        {
+            cc.meanSnrDb[queue] = db;
+        }
+    }
+    cc.bandwidthHz = m_bandwidth;
+    cc.slotSeconds = m_slot.GetSeconds();
+    cc.unitBytes = m_packetSize;
+    cc.resourceBlocks = m_resourceBlocks;
+    cc.fading = m_fading;
+    cc.capQuantile = m_fadingCapQuantile;
+    auto channel = std::make_unique<coded::RayleighSlotChannel>(cc);
+
+    coded::LyapunovAdmissionController::Config c;
+    c.numQueues = m_numQueues;
+    c.v = m_v;
+    c.utility = coded::UtilityFunction(m_utilityKind, m_utilityAlpha, m_utilityEpsilon);
+    c.weights.assign(m_numQueues, 1.0);
+    for (const auto& [queue, weight] : m_weightOverrides)
+    {
+        if (queue < m_numQueues)
+        {
+            c.weights[queue] = weight;
+        }
+    }
+    const std::vector<double> bmax = channel->MaxServices();
+    c.perturbation.clear();
+    for (double b : bmax)
+    {
+        c.perturbation.push_back(m_perturbationFactor * b);
+    }
+    c.maxArrival = m_maxArrivalFactor * *std::max_element(bmax.begin(), bmax.end());
+    c.variant = m_variant;
+    c.scheduling = m_mode;
+    c.resourceBlocks = m_resourceBlocks;
+    auto controller = std::make_unique<coded::LyapunovAdmissionController>(c);
+
+    m_channel = std::move(channel);
+    m_controller = std::move(controller);
+    m_reservoir.assign(m_numQueues, 0.0);
+    m_delivered.assign(m_numQueues, 0.0);
+    NS_LOG_INFO("built: N = " << m_numQueues << ", V = " << m_v << ", utility "
+                              << c.utility.Describe() << ", A_max = " << c.maxArrival
+                              << " data units of " << m_packetSize << " B per slot");
+}
+
+void
+LyapunovSlotScheduler::Start()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_controller)
+    {
+        Build();
+    }
+    if (m_event.IsRunning())
+    {
+        return;
+    }
+    m_event = Simulator::Schedule(m_slot, &LyapunovSlotScheduler::RunSlot, this);
+}
+
+void
+LyapunovSlotScheduler::Stop()
+{
+    NS_LOG_FUNCTION(this);
+    Simulator::Cancel(m_event);
+}
+
+bool
+LyapunovSlotScheduler::IsRunning() const
+{
+    return m_event.IsRunning();
+}
+
+void
+LyapunovSlotScheduler::RunSlot()
+{
+    NS_LOG_FUNCTION(this << m_slotCount);
+    m_event = Simulator::Schedule(m_slot, &LyapunovSlotScheduler::RunSlot, this);
+
+    const double amax = m_controller->GetConfig().maxArrival;
+    std::vector<double> arrivals(m_numQueues, 0.0);
+    for (uint32_t i = 0; i < m_numQueues; ++i)
+    {
+        arrivals[i] = m_arrivalMode == RANDOM_ARRIVALS ? amax * m_arrivalRng->Uniform()
+                                                       : std::min(m_reservoir[i], amax);
+    }
+    const std::vector<double> capacity = m_channel->Draw(*m_fadingRng);
+    const coded::AdmissionSlotOutcome& out = m_controller->Step(arrivals, capacity);
+
+    double admitted = 0.0;
+    double delivered = 0.0;
+    double wasted = 0.0;
+    for (uint32_t i = 0; i < m_numQueues; ++i)
+    {
+        if (m_arrivalMode == RESERVOIR)
+        {
+            m_reservoir[i] = std::max(0.0, m_reservoir[i] - out.admitted[i]);
+        }
+        m_delivered[i] += out.delivered[i];
+        admitted += out.admitted[i];
+        delivered += out.delivered[i];
+        wasted += out.wasted[i];
+        if (out.arrivals[i] > 0.0)
+        {
+            m_admittedTrace(i, out.arrivals[i], out.admitted[i]);
+        }
+        if (out.scheduled[i] > 0.0)
+        {
+            m_servedTrace(i, out.scheduled[i], out.delivered[i]);
+        }
+        m_backlogTrace(i, out.backlog[i], out.virtualBacklog[i]);
+    }
+    double q = 0.0;
+    double z = 0.0;
+    for (uint32_t i = 0; i < m_numQueues; ++i)
+    {
+        q += out.backlog[i];
+        z += out.virtualBacklog[i];
+    }
+    m_totalBacklog = q;
+    m_totalVirtualBacklog = z;
+    m_utility = m_controller->UtilityOfAdmitted();
+    m_slotTrace(m_slotCount, admitted, delivered, wasted);
+    ++m_slotCount;
+}
+
+void
+LyapunovSlotScheduler::Offer(uint32_t queue, uint64_t bytes)
+{
+    NS_LOG_FUNCTION(this << queue << bytes);
+    CheckQueue(queue);
+    if (!m_controller)
+    {
+        throw std::invalid_argument("LyapunovSlotScheduler: Offer() before Start()");
+    }
+    m_reservoir[queue] += static_cast<double>(bytes) / m_packetSize;
+}
+
+double
+LyapunovSlotScheduler::Flush(uint32_t queue)
+{
+    NS_LOG_FUNCTION(this << queue);
+    CheckQueue(queue);
+    if (!m_controller)
+    {
+        return 0.0;
+    }
+    const double dropped = m_reservoir[queue] + m_controller->Flush(queue);
+    m_reservoir[queue] = 0.0;
+    return dropped;
+}
+
+double
+LyapunovSlotScheduler::GetReservoir(uint32_t queue) const
+{
+    CheckQueue(queue);
+    return m_controller ? m_reservoir[queue] : 0.0;
+}
+
+double
+LyapunovSlotScheduler::GetDelivered(uint32_t queue) const
+{
+    CheckQueue(queue);
+    return m_controller ? m_delivered[queue] : 0.0;
+}
+
+uint64_t
+LyapunovSlotScheduler::GetSlotCount() const
+{
+    return m_slotCount;
+}
+
+const coded::LyapunovAdmissionController&
+LyapunovSlotScheduler::GetController() const
+{
+    if (!m_controller)
+    {
+        throw std::logic_error("LyapunovSlotScheduler: GetController() before Start()");
+    }
+    return *m_controller;
+}
+
+const coded::RayleighSlotChannel&
+LyapunovSlotScheduler::GetChannel() const
+{
+    if (!m_channel)
+    {
+        throw std::logic_error("LyapunovSlotScheduler: GetChannel() before Start()");
+    }
+    return *m_channel;
+}
+
+uint32_t
+LyapunovSlotScheduler::GetPacketSize() const
+{
+    return m_packetSize;
+}
+
+int64_t
+LyapunovSlotScheduler::AssignStreams(int64_t stream)
+{
+    NS_LOG_FUNCTION(this << stream);
+    m_arrivalRng->AssignStreams(stream);
+    m_fadingRng->AssignStreams(stream + 1);
+    return 2;
+}
+
+} // namespace ns3
