@@ -378,6 +378,7 @@ FairAdmissionQueueDisc::CheckConfig()
         c.variant = m_variant;
         c.scheduling = coded::LyapunovAdmissionController::TDMA;
         c.resourceBlocks = 1;
+        c.workConserving = m_workConserving;
         m_controller = std::make_unique<coded::LyapunovAdmissionController>(c);
     }
     catch (const std::exception& e)

@@ -172,25 +172,34 @@ LyapunovAdmissionController::Schedule(const std::vector<double>& backlog,
     {
         int32_t best = -1;
         double bestWeight = 0.0;
-        double bestCapacity = 0.0;
+        int32_t fallback = -1; // work conserving: the best non-empty queue with capacity
+        double fallbackWeight = 0.0;
+        std::vector<double> total(n, 0.0);
         for (uint32_t i = 0; i < n; ++i)
         {
-            double total = 0.0;
             for (uint32_t b = 0; b < m; ++b)
             {
-                total += capacity[i * m + b];
+                total[i] += capacity[i * m + b];
             }
-            const double w = ScheduleWeight(i, backlog[i], total);
+            const double w = ScheduleWeight(i, backlog[i], total[i]);
             if (w > bestWeight)
             {
                 best = static_cast<int32_t>(i);
                 bestWeight = w;
-                bestCapacity = total;
             }
+            if (backlog[i] > 0.0 && total[i] > 0.0 && (fallback < 0 || w > fallbackWeight))
+            {
+                fallback = static_cast<int32_t>(i);
+                fallbackWeight = w;
+            }
+        }
+        if (best < 0 && m_config.workConserving)
+        {
+            best = fallback;
         }
         if (best >= 0)
         {
-            service[best] = bestCapacity;
+            service[best] = total[best];
         }
         return service;
     }
@@ -198,10 +207,13 @@ LyapunovAdmissionController::Schedule(const std::vector<double>& backlog,
     for (uint32_t b = 0; b < m; ++b)
     {
         double bestWeight = 0.0;
+        int32_t fallback = -1;
+        double fallbackWeight = 0.0;
         winners.clear();
         for (uint32_t i = 0; i < n; ++i)
         {
-            const double w = ScheduleWeight(i, backlog[i], capacity[i * m + b]);
+            const double c = capacity[i * m + b];
+            const double w = ScheduleWeight(i, backlog[i], c);
             if (w > bestWeight)
             {
                 bestWeight = w;
@@ -211,6 +223,15 @@ LyapunovAdmissionController::Schedule(const std::vector<double>& backlog,
             {
                 winners.push_back(i);
             }
+            if (backlog[i] > 0.0 && c > 0.0 && (fallback < 0 || w > fallbackWeight))
+            {
+                fallback = static_cast<int32_t>(i);
+                fallbackWeight = w;
+            }
+        }
+        if (winners.empty() && m_config.workConserving && fallback >= 0)
+        {
+            winners.assign(1, static_cast<uint32_t>(fallback));
         }
         for (uint32_t i : winners)
         {

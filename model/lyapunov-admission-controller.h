@@ -33,7 +33,10 @@ namespace coded
  *     blocks) to the queue with the largest positive (Q_i - theta_i) sum_m c_{i,m} (ties:
  *     lowest index); SPLIT gives each block m to the largest positive (Q_i - theta_i) c_{i,m}
  *     (ties split the block equally), so several queues can be served in one slot;
- *     a queue with Q_i <= theta_i is never served;
+ *     a queue with Q_i <= theta_i is not served, unless workConserving is set: then a slot
+ *     (or block) that no queue above its perturbation wants goes to the non-empty queue with
+ *     the largest weight (ours: lets the last theta_i of a finite upload drain; the service
+ *     it wastes would otherwise be idle);
  *  4. delivered_i = min(Q_i, b_i), wasted_i = b_i - delivered_i,
  *     Q_i <- Q_i - delivered_i + a_i, Z_i <- max(Z_i - a_i + gamma_i, 0).
  *
@@ -74,6 +77,7 @@ class LyapunovAdmissionController
         Variant variant{AUX};             //!< admission variant (c.2: AUX)
         Scheduling scheduling{TDMA};      //!< scheduling mode (c.2: TDMA)
         uint32_t resourceBlocks{1};       //!< M >= 1 blocks per slot (capacity entries per queue)
+        bool workConserving{false};       //!< serve non-empty queues below theta if idle (ours)
     };
 
     /**

@@ -97,6 +97,13 @@ LyapunovSlotScheduler::GetTypeId()
                           DoubleValue(1.5),
                           MakeDoubleAccessor(&LyapunovSlotScheduler::m_maxArrivalFactor),
                           MakeDoubleChecker<double>(1e-9, 1e9))
+            .AddAttribute("WorkConserving",
+                          "If no queue exceeds its perturbation, still serve the best non-empty "
+                          "queue (lets the last theta of a finite upload drain; recommended with "
+                          "Reservoir arrivals) instead of leaving the slot idle.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LyapunovSlotScheduler::m_workConserving),
+                          MakeBooleanChecker())
             .AddAttribute("ArrivalMode",
                           "Random: A_i ~ U[0, A_max] each slot (not admitted: dropped); "
                           "Reservoir: data given to Offer() (not admitted: waits).",
@@ -176,6 +183,7 @@ LyapunovSlotScheduler::LyapunovSlotScheduler()
       m_resourceBlocks(1),
       m_perturbationFactor(1.0),
       m_maxArrivalFactor(1.5),
+      m_workConserving(false),
       m_arrivalMode(RANDOM_ARRIVALS),
       m_packetSize(1500),
       m_bandwidth(1e6),
@@ -296,6 +304,7 @@ LyapunovSlotScheduler::Build()
     c.variant = m_variant;
     c.scheduling = m_mode;
     c.resourceBlocks = m_resourceBlocks;
+    c.workConserving = m_workConserving;
     auto controller = std::make_unique<coded::LyapunovAdmissionController>(c);
 
     m_channel = std::move(channel);
@@ -432,6 +441,16 @@ uint64_t
 LyapunovSlotScheduler::GetSlotCount() const
 {
     return m_slotCount;
+}
+
+void
+LyapunovSlotScheduler::ResetMetrics()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_controller)
+    {
+        m_controller->ResetMetrics();
+    }
 }
 
 const coded::LyapunovAdmissionController&

@@ -43,7 +43,11 @@ namespace ns3
  * log(1 + x), AUX, TDMA, theta_i = b_max,i (PerturbationFactor 1), A_max = 1.5 max_i b_max,i,
  * W = 1 MHz, Rayleigh fading capped at its 99th percentile, mean SNR 10 dB for every worker
  * (ours; c.2 only gives the 0-20 dB range; see SetMeanSnrDb()), one resource block,
- * UtilityEpsilon 0.01 and UtilityAlpha 2 (ours).
+ * UtilityEpsilon 0.01, UtilityAlpha 2, WorkConserving false (ours).
+ *
+ * With Reservoir arrivals and a positive perturbation, the last theta_i of worker i's data
+ * is only sent when more data arrives (the perturbed controller serves queues above theta):
+ * set WorkConserving to true when every upload must complete.
  *
  * The attributes and the per-queue settings are read by the first Start(); later changes
  * have no effect.
@@ -152,6 +156,10 @@ class LyapunovSlotScheduler : public Object
     /// \return the number of slots processed
     uint64_t GetSlotCount() const;
 
+    /// Restarts the controller's time averages (e.g. at the end of a warm-up); no-op before
+    /// Start().
+    void ResetMetrics();
+
     /// \return the controller (valid after Start())
     const coded::LyapunovAdmissionController& GetController() const;
 
@@ -193,6 +201,7 @@ class LyapunovSlotScheduler : public Object
     uint32_t m_resourceBlocks;                             //!< M
     double m_perturbationFactor;                           //!< theta_i / b_max,i
     double m_maxArrivalFactor;                             //!< A_max / max_i b_max,i
+    bool m_workConserving;                                 //!< serve below theta if idle
     ArrivalMode m_arrivalMode;                             //!< where arrivals come from
     uint32_t m_packetSize;                                 //!< bytes per data unit
     double m_bandwidth;                                    //!< W (Hz)

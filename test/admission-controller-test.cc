@@ -142,6 +142,42 @@ BOOST_AUTO_TEST_CASE(controller_split_scheduling_serves_several_queues)
     BOOST_TEST(b == std::vector<double>({4.0, 0.0, 0.0})); // weights 2*4, 2*2, 1*5
 }
 
+BOOST_AUTO_TEST_CASE(controller_work_conserving_fallback)
+{
+    Controller::Config c = TwoQueues();
+    c.perturbation = {5.0, 5.0};
+    Controller strict(c);
+    // Both queues at or below theta: the perturbed controller leaves the slot idle.
+    BOOST_TEST(strict.Schedule({2.0, 3.0}, {4.0, 1.0}) == std::vector<double>({0.0, 0.0}));
+    c.workConserving = true;
+    Controller conserving(c);
+    // Fallback: the largest (Q - theta) c among non-empty queues: -12 vs -2 -> queue 1.
+    BOOST_TEST(conserving.Schedule({2.0, 3.0}, {4.0, 1.0}) == std::vector<double>({0.0, 1.0}));
+    // An empty queue or one without capacity is never the fallback.
+    BOOST_TEST(conserving.Schedule({2.0, 0.0}, {4.0, 1.0}) == std::vector<double>({4.0, 0.0}));
+    BOOST_TEST(conserving.Schedule({0.0, 3.0}, {4.0, 0.0}) == std::vector<double>({0.0, 0.0}));
+    // A queue above theta still wins over the fallback.
+    BOOST_TEST(conserving.Schedule({6.0, 3.0}, {1.0, 9.0}) == std::vector<double>({1.0, 0.0}));
+    // Split mode, per block: block 0 -> queue 0 (weight 1 > 0); in block 1 no weight is
+    // positive and queue 0 has no capacity, so the fallback is queue 1.
+    c.scheduling = Controller::SPLIT;
+    c.resourceBlocks = 2;
+    Controller split(c);
+    BOOST_TEST(split.Schedule({6.0, 3.0}, {1.0, 0.0, 1.0, 2.0}) == std::vector<double>({1.0, 2.0}));
+    // Draining a finite upload below theta: everything is delivered, waste is counted.
+    Controller::Config d = TwoQueues();
+    d.perturbation = {5.0, 5.0};
+    d.workConserving = true;
+    Controller drain(d);
+    drain.Step({3.0, 0.0}, {2.0, 2.0}); // admitted, not yet served
+    drain.Step({0.0, 0.0}, {2.0, 2.0}); // 2 of 3 sent
+    drain.Step({0.0, 0.0}, {2.0, 2.0}); // the last 1 sent, 1 wasted
+    BOOST_TEST(drain.Backlog(0) == 0.0);
+    BOOST_TEST(drain.Metrics().MaxWasted() == 1.0);
+    drain.Step({0.0, 0.0}, {2.0, 2.0}); // nothing left: idle, no waste
+    BOOST_TEST(drain.Metrics().TotalWasted() * 4 == 1.0);
+}
+
 BOOST_AUTO_TEST_CASE(controller_weights_change_the_split)
 {
     // A weight w_i multiplies the utility: gamma = argmax V w g(x) - Z x.

@@ -65,6 +65,9 @@ class SlotSchedulerTimingTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(s->GetSlotCount(), 13, "slot count");
         NS_TEST_EXPECT_MSG_EQ(s->IsRunning(), true, "still running at the end");
+        NS_TEST_EXPECT_MSG_EQ(s->GetController().Metrics().Slots(), 13, "13 slots averaged");
+        s->ResetMetrics();
+        NS_TEST_EXPECT_MSG_EQ(s->GetController().Metrics().Slots(), 0, "averages restarted");
         s->Dispose();
         Simulator::Destroy();
     }
@@ -92,7 +95,10 @@ class SlotSchedulerReservoirTestCase : public TestCase
     void OnServed(uint32_t queue, double scheduled, double delivered)
     {
         m_served[queue] += delivered;
-        NS_TEST_EXPECT_MSG_EQ(delivered, scheduled, "theta = b_max: no wasted service");
+        if (!m_workConserving)
+        {
+            NS_TEST_EXPECT_MSG_EQ(delivered, scheduled, "theta = b_max: no wasted service");
+        }
     }
 
     /// Slot trace sink: checks conservation. \param slot index \param a \param d \param w
@@ -119,10 +125,21 @@ class SlotSchedulerReservoirTestCase : public TestCase
 
     void DoRun() override
     {
+        RunCase(false);
+        RunCase(true);
+    }
+
+    /// One run. \param workConserving the WorkConserving attribute
+    void RunCase(bool workConserving)
+    {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
+        m_workConserving = workConserving;
+        m_offered.assign(2, 0.0);
+        m_served.assign(2, 0.0);
         m_scheduler = CreateObject<LyapunovSlotScheduler>();
         m_scheduler->SetAttribute("NumQueues", UintegerValue(2));
+        m_scheduler->SetAttribute("WorkConserving", BooleanValue(workConserving));
         m_scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
         m_scheduler->SetAttribute("Fading", BooleanValue(false));
         m_scheduler->SetAttribute("PacketSize", UintegerValue(1000));
@@ -165,11 +182,19 @@ class SlotSchedulerReservoirTestCase : public TestCase
         for (uint32_t i = 0; i < 2; ++i)
         {
             // With theta_i = b_max,i the last bytes below theta stay queued: the perturbed
-            // controller only serves a queue above its perturbation.
+            // controller only serves a queue above its perturbation, unless work conserving.
             const double left = m_scheduler->GetController().Backlog(i);
             NS_TEST_EXPECT_MSG_LT_OR_EQ(left,
                                         m_scheduler->GetController().Perturbation(i) + 1e-9,
                                         "at most theta left in queue " << i);
+            if (workConserving)
+            {
+                NS_TEST_EXPECT_MSG_EQ(left, 0.0, "work conserving: all delivered");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_GT(left, 0.0, "perturbed: a remainder below theta waits");
+            }
             NS_TEST_EXPECT_MSG_EQ_TOL(m_served[i],
                                       m_scheduler->GetDelivered(i),
                                       1e-9,
@@ -193,6 +218,7 @@ class SlotSchedulerReservoirTestCase : public TestCase
     Ptr<LyapunovSlotScheduler> m_scheduler;  //!< under test
     std::vector<double> m_offered{0.0, 0.0}; //!< data offered (data units)
     std::vector<double> m_served{0.0, 0.0};  //!< delivered according to the trace
+    bool m_workConserving{false};            //!< the current run's attribute
 };
 
 /**
