@@ -77,6 +77,24 @@ ADMISSION_BOOST_TESTS = [
     'test/admission-properties-test.cc',
 ]
 
+WIRE_SOURCES = [
+    'model/coded-learning-header.cc',
+    'model/message-reassembler.cc',
+    'model/wire-codec.cc',
+]
+WIRE_HEADERS = [
+    'model/coded-learning-header.h',
+    'model/message-reassembler.h',
+    'model/wire-codec.h',
+]
+WIRE_NS3_TESTS = [
+    'test/wire-header-test-suite.cc',
+]
+WIRE_BOOST_TESTS = [
+    'test/wire-reassembler-test.cc',
+    'test/wire-codec-test.cc',
+]
+
 
 def configure(conf):
     conf.env['ENABLE_CODED_LEARNING'] = False
