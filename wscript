@@ -45,10 +45,58 @@ LEARNING_BOOST_TESTS = [
     'test/learning-sgd-optimizer-test.cc',
 ]
 
-CODING_SOURCES = []
-CODING_HEADERS = []
+CODING_SOURCES = [
+    'model/iteration-plan.cc',
+    'model/gradient-decoder.cc',
+    'model/group-decoder.cc',
+    'model/scaled-sum-decoder.cc',
+    'model/least-squares-decoder.cc',
+    'model/all-of-decoder.cc',
+    'model/first-of-decoder.cc',
+    'model/coding-round.cc',
+    'model/completion-history.cc',
+    'model/gradient-code.cc',
+    'model/uncoded-code.cc',
+    'model/ignore-stragglers-code.cc',
+    'model/k-sync-code.cc',
+    'model/fractional-repetition-code.cc',
+    'model/cyclic-repetition-code.cc',
+    'model/approximate-code.cc',
+    'model/partial-straggler-code.cc',
+    'model/two-stage-code.cc',
+    'model/gradient-code-factory.cc',
+    'model/row-gradient-table.cc',
+]
+CODING_HEADERS = [
+    'model/iteration-plan.h',
+    'model/gradient-decoder.h',
+    'model/group-decoder.h',
+    'model/scaled-sum-decoder.h',
+    'model/least-squares-decoder.h',
+    'model/all-of-decoder.h',
+    'model/first-of-decoder.h',
+    'model/coding-round.h',
+    'model/completion-history.h',
+    'model/gradient-code.h',
+    'model/uncoded-code.h',
+    'model/ignore-stragglers-code.h',
+    'model/k-sync-code.h',
+    'model/fractional-repetition-code.h',
+    'model/cyclic-repetition-code.h',
+    'model/approximate-code.h',
+    'model/partial-straggler-code.h',
+    'model/two-stage-code.h',
+    'model/gradient-code-factory.h',
+    'model/row-gradient-table.h',
+]
 CODING_NS3_TESTS = []
-CODING_BOOST_TESTS = []
+CODING_BOOST_TESTS = [
+    'test/coding-cyclic-test.cc',
+    'test/coding-fractional-test.cc',
+    'test/coding-baselines-test.cc',
+    'test/coding-two-stage-test.cc',
+    'test/coding-history-test.cc',
+]
 
 ADMISSION_SOURCES = [
     'model/utility-function.cc',
