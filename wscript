@@ -125,6 +125,7 @@ ADMISSION_BOOST_TESTS = [
     'test/admission-properties-test.cc',
 ]
 
+
 WIRE_SOURCES = [
     'model/coded-learning-header.cc',
     'model/message-reassembler.cc',
@@ -142,6 +143,15 @@ WIRE_BOOST_TESTS = [
     'test/wire-reassembler-test.cc',
     'test/wire-codec-test.cc',
 ]
+
+NETWORK_SOURCES = []
+NETWORK_HEADERS = []
+NETWORK_NS3_TESTS = []
+
+APPS_SOURCES = []
+APPS_HEADERS = []
+APPS_NS3_TESTS = []
+APPS_BOOST_TESTS = []
 
 
 def configure(conf):
@@ -186,20 +196,24 @@ def build(bld):
     # Selects the ns-3.35 API where 3.36 changed it (e.g. Wi-Fi standard names).
     module.defines = ['CODED_LEARNING_NS3_VERSION=335']
     module.export_defines = ['CODED_LEARNING_NS3_VERSION=335']
-    module.source = LEARNING_SOURCES + CODING_SOURCES + ADMISSION_SOURCES
+    module.source = (LEARNING_SOURCES + CODING_SOURCES + ADMISSION_SOURCES + WIRE_SOURCES +
+                     NETWORK_SOURCES + APPS_SOURCES)
 
     module_test = bld.create_ns3_module_test_library('coded-learning')
-    module_test.source = LEARNING_NS3_TESTS + CODING_NS3_TESTS + ADMISSION_NS3_TESTS
+    module_test.source = (LEARNING_NS3_TESTS + CODING_NS3_TESTS + ADMISSION_NS3_TESTS +
+                          WIRE_NS3_TESTS + NETWORK_NS3_TESTS + APPS_NS3_TESTS)
 
     headers = bld(features='ns3header')
     headers.module = 'coded-learning'
-    headers.source = LEARNING_HEADERS + CODING_HEADERS + ADMISSION_HEADERS
+    headers.source = (LEARNING_HEADERS + CODING_HEADERS + ADMISSION_HEADERS + WIRE_HEADERS +
+                      NETWORK_HEADERS + APPS_HEADERS)
 
     # The Boost.Test program (pure code); run it with ./waf --run coded-learning-boost-test
     if bld.env['ENABLE_TESTS'] and bld.env['ENABLE_CODED_LEARNING_BOOST_TEST']:
         boost_test = bld.create_ns3_program('coded-learning-boost-test', ['coded-learning'])
         boost_test.use += ['BOOST_UNIT_TEST']
-        boost_test.source = LEARNING_BOOST_TESTS + CODING_BOOST_TESTS + ADMISSION_BOOST_TESTS
+        boost_test.source = (LEARNING_BOOST_TESTS + CODING_BOOST_TESTS + ADMISSION_BOOST_TESTS +
+                             WIRE_BOOST_TESTS + APPS_BOOST_TESTS)
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')
