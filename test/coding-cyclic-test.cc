@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(cyclic_construction_shape)
             {
                 const double h1 = (m.h * Eigen::VectorXd::Ones(n)).cwiseAbs().maxCoeff();
                 const double hb = (m.h * m.b.transpose()).cwiseAbs().maxCoeff();
-                BOOST_TEST(h1 < 1e-9 * n, "n = " << n << ", s = " << s << ": |H 1| = " << h1);
+                BOOST_TEST(h1 < 1e-12 * n, "n = " << n << ", s = " << s << ": |H 1| = " << h1);
                 BOOST_TEST(hb < 1e-9 * scale, "n = " << n << ", s = " << s << ": |H B^T| = " << hb);
             }
         }
