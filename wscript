@@ -144,8 +144,8 @@ WIRE_BOOST_TESTS = [
     'test/wire-codec-test.cc',
 ]
 
-NETWORK_SOURCES = []
-NETWORK_HEADERS = []
+NETWORK_SOURCES = ['helper/network-scenario-helper.cc']
+NETWORK_HEADERS = ['helper/network-scenario-helper.h']
 NETWORK_NS3_TESTS = []
 
 APPS_SOURCES = []
