@@ -146,7 +146,7 @@ WIRE_BOOST_TESTS = [
 
 NETWORK_SOURCES = ['helper/network-scenario-helper.cc']
 NETWORK_HEADERS = ['helper/network-scenario-helper.h']
-NETWORK_NS3_TESTS = []
+NETWORK_NS3_TESTS = ['test/network-scenario-test-suite.cc']
 
 APPS_SOURCES = []
 APPS_HEADERS = []
