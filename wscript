@@ -148,9 +148,30 @@ NETWORK_SOURCES = ['helper/network-scenario-helper.cc']
 NETWORK_HEADERS = ['helper/network-scenario-helper.h']
 NETWORK_NS3_TESTS = ['test/network-scenario-test-suite.cc']
 
-APPS_SOURCES = []
-APPS_HEADERS = []
-APPS_NS3_TESTS = []
+APPS_SOURCES = [
+    'model/compute-time-model.cc',
+    'model/message-transport.cc',
+    'model/udp-message-transport.cc',
+    'model/ideal-message-transport.cc',
+    'model/learning-setup.cc',
+    'model/worker-application.cc',
+    'model/parameter-server-application.cc',
+    'helper/coded-learning-helper.cc',
+    'helper/iteration-csv-writer.cc',
+]
+APPS_HEADERS = [
+    'model/compute-time-model.h',
+    'model/message-transport.h',
+    'model/udp-message-transport.h',
+    'model/ideal-message-transport.h',
+    'model/learning-setup.h',
+    'model/iteration-record.h',
+    'model/worker-application.h',
+    'model/parameter-server-application.h',
+    'helper/coded-learning-helper.h',
+    'helper/iteration-csv-writer.h',
+]
+APPS_NS3_TESTS = ['test/apps-training-test-suite.cc']
 APPS_BOOST_TESTS = []
 
 

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-2.0-only
+//
+// coded-learning-sim: distributed training with a gradient code over an ns-3 network.
+//
+//   ./build/examples/coded-learning-sim --scheme=two-stage --network=wifi --workers=10
+//   ./build/examples/coded-learning-sim --scheme=cyclic-repetition --stragglers=2 --network=p2p
+//   ./build/examples/coded-learning-sim --dataset=synthetic --network=ideal --iterations=20
+//
+// Writes <outDir>/iterations.csv (one row per iteration, flushed as it goes) and prints a
+// one-line summary. --PrintHelp lists every flag.
+
+#include "ns3/coded-learning-module.h"
+#include "ns3/core-module.h"
+
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <sys/stat.h>
+
+using namespace ns3;
+
+namespace
+{
+
+/// Throws unless value is one of the allowed names.
+void
+RequireOneOf(const std::string& flag,
+             const std::string& value,
+             const std::vector<std::string>& allowed)
+{
+    for (const auto& a : allowed)
+    {
+        if (value == a)
+        {
+            return;
+        }
+    }
+    std::string list;
+    for (const auto& a : allowed)
+    {
+        list += (list.empty() ? "" : ", ") + a;
+    }
+    throw std::invalid_argument("--" + flag + "=" + value + ": allowed values are " + list);
+}
+
+/// Throws unless lo <= value <= hi.
+void
+RequireRange(const std::string& flag, double value, double lo, double hi)
+{
+    if (!(value >= lo && value <= hi))
+    {
+        std::ostringstream os;
+        os << "--" << flag << "=" << value << ": must be in [" << lo << ", " << hi << "]";
+        throw std::invalid_argument(os.str());
+    }
+}
+
+/// Creates a folder (and its parents) if missing.
+void
+MakeDirectories(const std::string& path)
+{
+    std::string partial;
+    for (size_t i = 0; i <= path.size(); ++i)
+    {
+        if (i == path.size() || path[i] == '/')
+        {
+            if (!partial.empty() && mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST)
+            {
+                throw std::runtime_error("--outDir=" + path + ": cannot create '" + partial +
+                                         "': " + std::strerror(errno));
+            }
+        }
+        if (i < path.size())
+        {
+            partial += path[i];
+        }
+    }
+}
+
+/// Summary statistics collected from the iteration trace.
+struct Summary
+{
+    uint32_t iterations{0};            //!< iterations finished
+    uint32_t decoded{0};               //!< iterations decoded
+    double loadSum{0};                 //!< total compute load
+    uint64_t bytesUp{0};               //!< uplink bytes
+    double lastAccuracy{std::nan("")}; //!< last evaluated accuracy
+    double lastLoss{std::nan("")};     //!< last decoded loss
+    double simTime{0};                 //!< end of the last iteration
+    uint32_t total{0};                 //!< iterations the server runs
+
+    /// \param r one iteration
+    void Add(const IterationRecord& r)
+    {
+        ++iterations;
+        decoded += r.decoded ? 1 : 0;
+        loadSum += r.computeLoad;
+        bytesUp += r.bytesUp;
+        if (!std::isnan(r.testAccuracy))
+        {
+            lastAccuracy = r.testAccuracy;
+        }
+        if (!std::isnan(r.trainLoss))
+        {
+            lastLoss = r.trainLoss;
+        }
+        simTime = r.endTime;
+        if (iterations == total)
+        {
+            Simulator::Stop(); // Wi-Fi beacons would otherwise keep the simulation going
+        }
+    }
+};
+
+/// Trace sink for the summary.
+void
+AddToSummary(Summary* s, const IterationRecord& r)
+{
+    s->Add(r);
+}
+
+int
+Run(int argc, char* argv[])
+{
+    std::string scheme = "two-stage";
+    uint32_t workers = 10;
+    uint32_t stragglers = 2;
+    uint32_t iterations = 60;
+    std::string network = "wifi";
+    std::string transport = "udp";
+    double lossRate = 0.0;
+    std::string dataset = "fashion-mnist";
+    std::string dataDir = coded::Dataset::DEFAULT_FASHION_MNIST_DIR;
+    uint32_t trainLimit = 0;
+    std::string model = "softmax";
+    uint32_t hidden = 64;
+    double learningRate = 0.2;
+    double momentum = 0.9;
+    uint32_t evalInterval = 10;
+    double slowFraction = 0.2;
+    double slowdown = 4.0;
+    double computeUnitMs = 10.0;
+    std::string distribution = "shifted-exponential";
+    double deadline = 10.0;
+    bool float32 = false;
+    std::string outDir = "results/sim";
+    bool pcap = false;
+    bool flowmon = false;
+
+    CommandLine cmd(__FILE__);
+    cmd.Usage("Distributed training with a gradient code over an ns-3 network.");
+    cmd.AddValue("scheme",
+                 "Gradient code: uncoded, ignore-stragglers, k-sync, fractional-repetition, "
+                 "cyclic-repetition, approximate, partial, two-stage",
+                 scheme);
+    cmd.AddValue("workers", "Number of workers n (>= 1)", workers);
+    cmd.AddValue("stragglers", "Straggler tolerance s of the schemes that have one", stragglers);
+    cmd.AddValue("iterations", "Training iterations (>= 1)", iterations);
+    cmd.AddValue("network", "Network: wifi, csma, p2p or ideal", network);
+    cmd.AddValue("transport", "Transport of the messages: udp", transport);
+    cmd.AddValue("lossRate", "Packet loss rate in [0, 1] on uplink and downlink", lossRate);
+    cmd.AddValue("dataset", "Data set: fashion-mnist or synthetic", dataset);
+    cmd.AddValue("dataDir", "Folder with the Fashion-MNIST files", dataDir);
+    cmd.AddValue("trainLimit", "Use only the first N training samples (0 = all)", trainLimit);
+    cmd.AddValue("model", "Model: softmax or mlp", model);
+    cmd.AddValue("hidden", "Hidden units of mlp (>= 1)", hidden);
+    cmd.AddValue("learningRate",
+                 "Learning rate of full-batch gradient descent (> 0)",
+                 learningRate);
+    cmd.AddValue("momentum", "Momentum in [0, 1)", momentum);
+    cmd.AddValue("evalInterval",
+                 "Evaluate test accuracy every N iterations (0 = only at the end)",
+                 evalInterval);
+    cmd.AddValue("slowFraction", "Fraction of persistently slow workers, in [0, 1]", slowFraction);
+    cmd.AddValue("slowdown", "Slow-down factor of the slow workers (>= 1)", slowdown);
+    cmd.AddValue("computeUnitMs", "Compute time unit per partition (ms, > 0)", computeUnitMs);
+    cmd.AddValue("distribution",
+                 "Compute-time distribution: shifted-exponential, pareto, bimodal, deterministic",
+                 distribution);
+    cmd.AddValue("deadline", "Iteration deadline (s, > 0)", deadline);
+    cmd.AddValue("float32", "Send model and results as float32", float32);
+    cmd.AddValue("outDir", "Output folder", outDir);
+    cmd.AddValue("pcap", "Write PCAP traces of every device", pcap);
+    cmd.AddValue("flowmon", "Write FlowMonitor XML", flowmon);
+    cmd.Parse(argc, argv);
+
+    RequireOneOf("scheme", scheme, coded::GradientCodeFactory::Names());
+    RequireOneOf("network", network, {"wifi", "csma", "p2p", "ideal"});
+    RequireOneOf("transport", transport, {"udp"});
+    RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
+    RequireOneOf("model", model, {"softmax", "mlp"});
+    RequireOneOf("distribution",
+                 distribution,
+                 {"shifted-exponential", "pareto", "bimodal", "deterministic"});
+    RequireRange("workers", workers, 1, 65535);
+    RequireRange("iterations", iterations, 1, 1e9);
+    RequireRange("lossRate", lossRate, 0.0, 1.0);
+    RequireRange("slowFraction", slowFraction, 0.0, 1.0);
+    RequireRange("slowdown", slowdown, 1.0, 1e6);
+    RequireRange("computeUnitMs", computeUnitMs, 1e-9, 1e9);
+    RequireRange("deadline", deadline, 1e-9, 1e9);
+    RequireRange("hidden", hidden, 1, 1e6);
+    coded::SgdOptimizer::Config sgd;
+    sgd.learningRate = learningRate;
+    sgd.momentum = momentum;
+    coded::SgdOptimizer::Validate(sgd);
+
+    // Data: stream 0 shuffles the training set (random partitions), stream 1 makes synthetic data
+    // and initialises the model.
+    Ptr<Ns3RandomSource> orderRng = CreateObject<Ns3RandomSource>();
+    Ptr<Ns3RandomSource> dataRng = CreateObject<Ns3RandomSource>();
+    orderRng->AssignStreams(0);
+    dataRng->AssignStreams(1);
+    std::shared_ptr<coded::Dataset> train;
+    std::shared_ptr<coded::Dataset> test;
+    if (dataset == "fashion-mnist")
+    {
+        train = std::make_shared<coded::Dataset>(
+            coded::Dataset::LoadFashionMnist(dataDir, coded::Dataset::Split::TRAIN, trainLimit));
+        test = std::make_shared<coded::Dataset>(
+            coded::Dataset::LoadFashionMnist(dataDir, coded::Dataset::Split::TEST));
+    }
+    else
+    {
+        coded::SyntheticDataGenerator gen(50, 10, 0.35, *dataRng);
+        train = std::make_shared<coded::Dataset>(
+            gen.Generate(trainLimit > 0 ? trainLimit : 10000, *dataRng));
+        test = std::make_shared<coded::Dataset>(gen.Generate(2000, *dataRng));
+    }
+    train =
+        std::make_shared<coded::Dataset>(train->Gather(orderRng->Permutation(train->NumSamples())));
+    std::unique_ptr<coded::LearningModel> prototype;
+    if (model == "softmax")
+    {
+        prototype = std::make_unique<coded::SoftmaxRegressionModel>(train->NumFeatures(),
+                                                                    train->NumClasses());
+    }
+    else
+    {
+        prototype =
+            std::make_unique<coded::MlpModel>(train->NumFeatures(), hidden, train->NumClasses());
+    }
+    prototype->Initialise(*dataRng);
+    Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
+    setup->Set(train, test, std::move(prototype));
+
+    NetworkScenarioHelper net;
+    net.SetKind(network);
+    net.SetNumWorkers(workers);
+    net.SetUplinkLossRate(lossRate);
+    net.SetDownlinkLossRate(lossRate);
+    net.Validate();
+    NetworkScenario scenario = net.Build();
+
+    coded::CodingParameters coding;
+    coding.stragglers = stragglers;
+    CodedLearningHelper learning;
+    learning.SetLearningSetup(setup);
+    learning.SetCodingParameters(coding);
+    learning.SetServerAttribute("Scheme", StringValue(scheme));
+    learning.SetServerAttribute("Iterations", UintegerValue(iterations));
+    learning.SetServerAttribute("EvalInterval", UintegerValue(evalInterval));
+    learning.SetServerAttribute("LearningRate", DoubleValue(learningRate));
+    learning.SetServerAttribute("Momentum", DoubleValue(momentum));
+    learning.SetServerAttribute("IterationDeadline", TimeValue(Seconds(deadline)));
+    learning.SetServerAttribute("Float32", BooleanValue(float32));
+    learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(computeUnitMs)));
+    learning.SetComputeTimeAttribute("Distribution", StringValue(distribution));
+    const auto numSlow = static_cast<uint32_t>(std::lround(slowFraction * workers));
+    std::vector<uint32_t> slow;
+    for (uint32_t i = 0; i < numSlow; ++i)
+    {
+        slow.push_back(workers - 1 - i); // the last workers are the slow ones
+    }
+    learning.SetSlowWorkers(slow, slowdown);
+    ApplicationContainer apps = learning.Install(scenario);
+    // Wi-Fi stations associate and resolve addresses first; the same start on every network
+    // keeps results comparable.
+    const Time start = Seconds(1.0);
+    apps.Start(start);
+    int64_t stream = 10;
+    stream += learning.AssignStreams(stream);
+    stream += net.AssignStreams(stream);
+
+    MakeDirectories(outDir);
+    IterationCsvWriter csv(outDir + "/iterations.csv");
+    csv.Connect(learning.GetServer());
+    Summary summary;
+    summary.total = iterations;
+    learning.GetServer()->TraceConnectWithoutContext("IterationEnd",
+                                                     MakeBoundCallback(&AddToSummary, &summary));
+    if (pcap)
+    {
+        net.EnablePcap(outDir + "/coded-learning");
+    }
+    if (flowmon)
+    {
+        net.EnableFlowMonitor();
+    }
+    // A safety net: every iteration ends by its deadline.
+    Simulator::Stop(start + Seconds((deadline + 1.0) * iterations));
+    Simulator::Run();
+    if (!scenario.ideal && (!net.IsReady() || net.GetReadyTime() > start))
+    {
+        std::cerr << "coded-learning-sim: warning: the network was not ready (every Wi-Fi "
+                     "station associated) when the applications started at "
+                  << start.GetSeconds() << " s; early messages to late stations were lost\n";
+    }
+    if (flowmon)
+    {
+        net.WriteFlowMonitor(outDir + "/flowmon.xml");
+    }
+    Simulator::Destroy();
+
+    std::cout << std::fixed << std::setprecision(4) << "coded-learning-sim: scheme " << scheme
+              << ", network " << network << ", " << workers << " workers: " << summary.iterations
+              << " iterations (" << summary.decoded << " decoded) in " << summary.simTime
+              << " s simulated; final test accuracy " << summary.lastAccuracy << ", training loss "
+              << summary.lastLoss << ", mean compute load "
+              << (summary.iterations ? summary.loadSum / summary.iterations : 0.0) << ", uplink "
+              << summary.bytesUp << " bytes; wrote " << outDir << "/iterations.csv\n";
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    try
+    {
+        return Run(argc, argv);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "coded-learning-sim: error: " << e.what() << '\n';
+        return 1;
+    }
+}

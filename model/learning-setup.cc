@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "learning-setup.h"
+
+#include "ns3/abort.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(LearningSetup);
+
+TypeId
+LearningSetup::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::LearningSetup")
+                            .SetParent<Object>()
+                            .SetGroupName("CodedLearning")
+                            .AddConstructor<LearningSetup>();
+    return tid;
+}
+
+void
+LearningSetup::Set(std::shared_ptr<const coded::Dataset> train,
+                   std::shared_ptr<const coded::Dataset> test,
+                   std::unique_ptr<coded::LearningModel> prototype)
+{
+    if (!train || !test || !prototype)
+    {
+        throw std::invalid_argument("LearningSetup::Set: training set, test set and model are "
+                                    "all required");
+    }
+    if (train->NumSamples() == 0 || test->NumSamples() == 0)
+    {
+        throw std::invalid_argument("LearningSetup::Set: empty training or test set");
+    }
+    if (train->NumFeatures() != prototype->NumFeatures() ||
+        test->NumFeatures() != prototype->NumFeatures() ||
+        train->NumClasses() != prototype->NumClasses() ||
+        test->NumClasses() != prototype->NumClasses())
+    {
+        throw std::invalid_argument(
+            "LearningSetup::Set: the model expects " + std::to_string(prototype->NumFeatures()) +
+            " features and " + std::to_string(prototype->NumClasses()) +
+            " classes; the training set has " + std::to_string(train->NumFeatures()) + " and " +
+            std::to_string(train->NumClasses()) + ", the test set " +
+            std::to_string(test->NumFeatures()) + " and " + std::to_string(test->NumClasses()));
+    }
+    m_train = std::move(train);
+    m_test = std::move(test);
+    m_prototype = std::move(prototype);
+}
+
+const coded::Dataset&
+LearningSetup::Train() const
+{
+    NS_ABORT_MSG_IF(!m_train, "LearningSetup used before Set()");
+    return *m_train;
+}
+
+const coded::Dataset&
+LearningSetup::Test() const
+{
+    NS_ABORT_MSG_IF(!m_test, "LearningSetup used before Set()");
+    return *m_test;
+}
+
+std::unique_ptr<coded::LearningModel>
+LearningSetup::NewModel() const
+{
+    NS_ABORT_MSG_IF(!m_prototype, "LearningSetup used before Set()");
+    return m_prototype->Clone();
+}
+
+} // namespace ns3

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "message-transport.h"
+
+#include "ns3/log.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MessageTransport");
+
+NS_OBJECT_ENSURE_REGISTERED(MessageTransport);
+
+TypeId
+MessageTransport::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::MessageTransport")
+                            .SetParent<Object>()
+                            .SetGroupName("CodedLearning")
+                            .AddTraceSource("Drop",
+                                            "A chunk or message was dropped (with the reason).",
+                                            MakeTraceSourceAccessor(&MessageTransport::m_dropTrace),
+                                            "ns3::MessageTransport::DropTracedCallback");
+    return tid;
+}
+
+void
+MessageTransport::SetReceiveCallback(ReceiveCallback cb)
+{
+    m_receive = cb;
+}
+
+void
+MessageTransport::DiscardBefore(uint32_t /* iteration */)
+{
+}
+
+uint64_t
+MessageTransport::MissingChunks(uint32_t /* iteration */) const
+{
+    return 0;
+}
+
+void
+MessageTransport::Deliver(uint32_t peer,
+                          const MessageInfo& info,
+                          const std::vector<uint8_t>& payload)
+{
+    if (!m_receive.IsNull())
+    {
+        m_receive(peer, info, payload);
+    }
+}
+
+void
+MessageTransport::Drop(const std::string& reason)
+{
+    NS_LOG_LOGIC("drop: " << reason);
+    ++m_dropped;
+    m_dropTrace(reason);
+}
+
+void
+MessageTransport::DoDispose()
+{
+    m_receive = MakeNullCallback<void, uint32_t, const MessageInfo&, const std::vector<uint8_t>&>();
+    Object::DoDispose();
+}
+
+} // namespace ns3

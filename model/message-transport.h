@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#ifndef CODED_LEARNING_MESSAGE_TRANSPORT_H
+#define CODED_LEARNING_MESSAGE_TRANSPORT_H
+
+#include "ns3/callback.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup coded-learning
+ * \brief What identifies a message between the parameter server and a worker (the fields of
+ * CodedLearningHeader that are the same in every chunk of the message).
+ */
+struct MessageInfo
+{
+    uint8_t type{0};       //!< CodedLearningHeader::MessageType
+    uint32_t iteration{0}; //!< training iteration
+    uint16_t worker{0};    //!< the worker (sender of uplink, receiver of downlink messages)
+    uint8_t stage{0};      //!< coding stage (1 or 2) of TASK and RESULT messages
+    uint16_t task{0};      //!< coding task id of TASK and RESULT messages
+    uint8_t flags{0};      //!< CodedLearningHeader flag bits
+};
+
+/**
+ * \ingroup coded-learning
+ * \brief Moves whole messages between the parameter server and its workers.
+ *
+ * The applications see messages (MessageInfo + payload bytes), never packets: a transport
+ * chunks, frames, reassembles and validates. Peers are numbered: for the server, peer i is
+ * worker i; for a worker, peer 0 is the server. Implementations: UdpMessageTransport (chunks
+ * in datagrams, reassembly, losses make a message missing), IdealMessageTransport (zero
+ * delay, no packets: the oracle network).
+ */
+class MessageTransport : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// Called with (peer, info, payload) for every complete, valid message.
+    typedef Callback<void, uint32_t, const MessageInfo&, const std::vector<uint8_t>&>
+        ReceiveCallback;
+
+    /**
+     * TracedCallback signature of a dropped chunk or message.
+     * \param reason why it was dropped
+     */
+    typedef void (*DropTracedCallback)(const std::string& reason);
+
+    /// \param cb the receive callback
+    void SetReceiveCallback(ReceiveCallback cb);
+
+    /// Open sockets / connections.
+    virtual void Start() = 0;
+
+    /// Close everything; no callback afterwards.
+    virtual void Stop() = 0;
+
+    /**
+     * \param peer the destination peer
+     * \param info the message's identity
+     * \param payload its bytes
+     */
+    virtual void Send(uint32_t peer,
+                      const MessageInfo& info,
+                      const std::vector<uint8_t>& payload) = 0;
+
+    /**
+     * Forget partial messages of iterations before the given one, and refuse their late
+     * chunks from now on (a no-op for transports that never hold partial messages).
+     * \param iteration the first iteration still of interest
+     */
+    virtual void DiscardBefore(uint32_t iteration);
+
+    /**
+     * \param iteration an iteration
+     * \return chunks still missing from that iteration's partial messages (0 for transports
+     *         without chunks)
+     */
+    virtual uint64_t MissingChunks(uint32_t iteration) const;
+
+    /// \return payload and header bytes sent so far
+    uint64_t GetBytesSent() const
+    {
+        return m_bytesSent;
+    }
+
+    /// \return payload and header bytes received so far (valid chunks)
+    uint64_t GetBytesReceived() const
+    {
+        return m_bytesReceived;
+    }
+
+    /// \return chunks (or messages) dropped as malformed, unknown, stale or duplicate
+    uint64_t GetDropped() const
+    {
+        return m_dropped;
+    }
+
+  protected:
+    void DoDispose() override;
+
+    /**
+     * Hand a complete message to the application.
+     * \param peer the peer it came from
+     * \param info its identity
+     * \param payload its bytes
+     */
+    void Deliver(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload);
+
+    /**
+     * Count and trace a drop.
+     * \param reason why
+     */
+    void Drop(const std::string& reason);
+
+    uint64_t m_bytesSent{0};     //!< bytes sent
+    uint64_t m_bytesReceived{0}; //!< bytes received
+
+  private:
+    ReceiveCallback m_receive;                      //!< the application
+    uint64_t m_dropped{0};                          //!< drops
+    TracedCallback<const std::string&> m_dropTrace; //!< drop trace
+};
+
+} // namespace ns3
+
+#endif // CODED_LEARNING_MESSAGE_TRANSPORT_H

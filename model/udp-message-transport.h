@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#ifndef CODED_LEARNING_UDP_MESSAGE_TRANSPORT_H
+#define CODED_LEARNING_UDP_MESSAGE_TRANSPORT_H
+
+#include "message-reassembler.h"
+#include "message-transport.h"
+
+#include "ns3/address.h"
+#include "ns3/data-rate.h"
+#include "ns3/event-id.h"
+#include "ns3/node.h"
+#include "ns3/socket.h"
+
+#include <deque>
+
+namespace ns3
+{
+
+/**
+ * \ingroup coded-learning
+ * \brief Messages over UDP: each message is cut into chunks of at most MaxChunkPayload bytes,
+ * each sent as one datagram with a CodedLearningHeader; the receiver validates every chunk
+ * (malformed, unknown-peer, stale, duplicate and inconsistent chunks are dropped and counted)
+ * and reassembles messages. A lost chunk makes its message missing: the server treats that
+ * result as a straggler.
+ *
+ * Chunks leave through a FIFO paced at PacingRate (0 = as fast as the socket accepts them),
+ * so that a large broadcast does not overflow the device queue in one burst.
+ */
+class UdpMessageTransport : public MessageTransport
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    UdpMessageTransport();
+
+    /**
+     * \param node the node the socket lives on
+     * \param port the local UDP port (peers use the same port)
+     * \param peers peer addresses (Ipv4Address), indexed by peer number
+     * \param isServer true on the server: the header's worker field then names the sending
+     *        peer and must match the source address
+     */
+    void Setup(Ptr<Node> node, uint16_t port, const std::vector<Address>& peers, bool isServer);
+
+    void Start() override;
+    void Stop() override;
+    void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) override;
+    void DiscardBefore(uint32_t iteration) override;
+
+    /// \return the reassembler's counters
+    const coded::ReassemblerCounters& GetReassemblyCounters() const;
+
+    uint64_t MissingChunks(uint32_t iteration) const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// A chunk waiting to be sent.
+    struct Pending
+    {
+        uint32_t peer;      //!< destination
+        Ptr<Packet> packet; //!< header + payload
+    };
+
+    /// Sends queued chunks (paced).
+    void SendNext();
+
+    /// \param socket the socket with data to read
+    void HandleRead(Ptr<Socket> socket);
+
+    Ptr<Node> m_node;                        //!< node
+    uint16_t m_port{0};                      //!< UDP port
+    std::vector<Address> m_peers;            //!< peer addresses
+    bool m_isServer{false};                  //!< server side
+    Ptr<Socket> m_socket;                    //!< the socket
+    uint32_t m_maxChunkPayload;              //!< chunk size
+    DataRate m_pacingRate;                   //!< pacing
+    std::deque<Pending> m_queue;             //!< chunks to send
+    EventId m_sendEvent;                     //!< next paced send
+    coded::MessageReassembler m_reassembler; //!< partial messages
+};
+
+} // namespace ns3
+
+#endif // CODED_LEARNING_UDP_MESSAGE_TRANSPORT_H

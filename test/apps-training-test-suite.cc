@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: GPL-2.0-only
+//
+// System tests of the parameter server and the workers: exact event times on a
+// point-to-point star, equality of the models trained by the exact codes, progress under
+// loss, Wi-Fi contention, and cancellation of outstanding work.
+
+#include "ns3/coded-learning-module.h"
+#include "ns3/core-module.h"
+#include "ns3/test.h"
+
+#include <cmath>
+#include <memory>
+
+using namespace ns3;
+
+namespace
+{
+
+/// Records every iteration of a server.
+struct Recorder
+{
+    std::vector<IterationRecord> records; //!< the iterations
+};
+
+/// IterationEnd sink.
+void
+Record(Recorder* r, const IterationRecord& record)
+{
+    r->records.push_back(record);
+}
+
+/// Settings of one small training run.
+struct RunConfig
+{
+    std::string network{"ideal"};              //!< network kind
+    std::string scheme{"uncoded"};             //!< coding scheme
+    uint32_t workers{4};                       //!< n
+    uint32_t stragglers{1};                    //!< s
+    uint32_t iterations{5};                    //!< iterations
+    std::vector<uint32_t> slow;                //!< slow workers
+    double slowdown{1.0};                      //!< their slow-down
+    std::string distribution{"deterministic"}; //!< compute-time distribution
+    double lossRate{0.0};                      //!< uplink and downlink loss
+    double deadline{10.0};                     //!< iteration deadline (s)
+    std::string p2pRate{"10Mbps"};             //!< p2p link rate
+    std::string p2pDelay{"1ms"};               //!< p2p link delay
+    uint32_t samples{1200};                    //!< training samples
+};
+
+/// The outcome of a run.
+struct RunResult
+{
+    std::vector<IterationRecord> records; //!< iterations
+    coded::DenseVector params;            //!< final model
+    uint32_t cancelled{0};                //!< worker tasks cancelled
+};
+
+/// Runs one small training on synthetic data (double-precision arithmetic, fixed seeds).
+RunResult
+RunTraining(const RunConfig& c)
+{
+    RngSeedManager::SetSeed(7);
+    RngSeedManager::SetRun(1);
+    coded::SeededRandomSource rng(11);
+    coded::SyntheticDataGenerator gen(8, 3, 1.0, rng);
+    auto train = std::make_shared<coded::Dataset>(gen.Generate(c.samples, rng));
+    auto test = std::make_shared<coded::Dataset>(gen.Generate(300, rng));
+    auto model = std::make_unique<coded::SoftmaxRegressionModel>(8, 3);
+    model->SetPrecision(coded::Precision::FLOAT64);
+    Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
+    setup->Set(train, test, std::move(model));
+
+    NetworkScenarioHelper net;
+    net.SetKind(c.network);
+    net.SetNumWorkers(c.workers);
+    if (c.network == "p2p")
+    {
+        net.SetP2pDataRates(c.p2pRate);
+        net.SetP2pDelays(c.p2pDelay);
+    }
+    net.SetUplinkLossRate(c.lossRate);
+    net.SetDownlinkLossRate(c.lossRate);
+    NetworkScenario scenario = net.Build();
+
+    coded::CodingParameters coding;
+    coding.stragglers = c.stragglers;
+    CodedLearningHelper learning;
+    learning.SetLearningSetup(setup);
+    learning.SetCodingParameters(coding);
+    learning.SetServerAttribute("Scheme", StringValue(c.scheme));
+    learning.SetServerAttribute("Iterations", UintegerValue(c.iterations));
+    learning.SetServerAttribute("EvalInterval", UintegerValue(0));
+    learning.SetServerAttribute("LearningRate", DoubleValue(0.5));
+    learning.SetServerAttribute("IterationDeadline", TimeValue(Seconds(c.deadline)));
+    learning.SetComputeTimeAttribute("Distribution", StringValue(c.distribution));
+    learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(10)));
+    learning.SetSlowWorkers(c.slow, std::max(1.0, c.slowdown));
+    ApplicationContainer apps = learning.Install(scenario);
+    apps.Start(Seconds(1.0));
+    learning.AssignStreams(100);
+    net.AssignStreams(1000);
+    Recorder recorder;
+    learning.GetServer()->TraceConnectWithoutContext("IterationEnd",
+                                                     MakeBoundCallback(&Record, &recorder));
+    Simulator::Stop(Seconds(1.1 + c.iterations * (c.deadline + 1)));
+    Simulator::Run();
+    RunResult result;
+    result.records = recorder.records;
+    result.params = learning.GetServer()->GetParameters();
+    for (const auto& w : learning.GetWorkers())
+    {
+        result.cancelled += w->GetTasksCancelled();
+    }
+    Simulator::Destroy();
+    return result;
+}
+
+/// Serialisation time of a UDP chunk with the given payload on a point-to-point link.
+double
+ChunkTime(uint32_t payload, double bitRate)
+{
+    const uint32_t bytes = payload + CodedLearningHeader::SERIALIZED_SIZE + 8 + 20 + 2;
+    return bytes * 8.0 / bitRate;
+}
+
+/// Serialisation time of a whole message cut into 1400-byte chunks.
+double
+MessageTime(uint32_t length, double bitRate)
+{
+    double t = 0;
+    uint32_t left = length;
+    do
+    {
+        const uint32_t chunk = std::min<uint32_t>(left, 1400);
+        t += ChunkTime(chunk, bitRate);
+        left -= chunk;
+    } while (left > 0);
+    return t;
+}
+
+} // namespace
+
+/**
+ * \ingroup coded-learning
+ * On a point-to-point star with deterministic compute times and no loss, the duration of an
+ * uncoded iteration is exactly: the back-to-back serialisation of the model and the task,
+ * propagation, the compute time, the serialisation of the result, propagation.
+ */
+class AppsExactTimingTestCase : public TestCase
+{
+  public:
+    AppsExactTimingTestCase()
+        : TestCase("p2p, deterministic compute: iteration time = transmission + propagation + "
+                   "compute")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RunConfig c;
+        c.network = "p2p";
+        c.workers = 2;
+        c.iterations = 3;
+        RunResult r = RunTraining(c);
+        NS_TEST_ASSERT_MSG_EQ(r.records.size(), 3u, "every iteration reported");
+        const double rate = 10e6;
+        const uint32_t params = (8 + 1) * 3;
+        const uint32_t modelBytes = params * 8;
+        const uint32_t resultBytes = (params + 1) * 8;
+        // The task of worker 0: one term, one row range (partition 0).
+        coded::WireTask task;
+        task.load = 1.0;
+        coded::WireTerm term;
+        term.rows = {coded::RowRange{0, 600}};
+        task.terms.push_back(term);
+        const auto taskBytes = static_cast<uint32_t>(coded::EncodeTask(task).size());
+        const double expected = MessageTime(modelBytes, rate) + MessageTime(taskBytes, rate) +
+                                0.001 + 0.010 + MessageTime(resultBytes, rate) + 0.001;
+        for (const auto& rec : r.records)
+        {
+            NS_TEST_ASSERT_MSG_EQ(rec.decoded, true, "uncoded decodes with all results");
+            // Time is kept in nanoseconds: each of the ~12 serialisations rounds once.
+            NS_TEST_ASSERT_MSG_EQ_TOL(rec.Duration(),
+                                      expected,
+                                      20e-9,
+                                      "iteration " << rec.iteration);
+        }
+        // Consecutive iterations follow without a gap.
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.records[1].startTime, r.records[0].endTime, 1e-12, "no gap");
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * The exact codes decode the full gradient, so they train the same model as uncoded with no
+ * stragglers, also when up to s workers straggle.
+ */
+class AppsExactSchemesTestCase : public TestCase
+{
+  public:
+    AppsExactSchemesTestCase()
+        : TestCase("exact schemes give the same model as uncoded without stragglers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RunConfig base;
+        base.workers = 6;
+        base.stragglers = 2;
+        base.iterations = 6;
+        const RunResult reference = RunTraining(base);
+        NS_TEST_ASSERT_MSG_EQ(reference.records.size(), 6u, "reference iterations");
+        for (const std::string scheme :
+             {"fractional-repetition", "cyclic-repetition", "two-stage", "partial"})
+        {
+            RunConfig c = base;
+            c.scheme = scheme;
+            c.slow = {1, 4};
+            c.slowdown = 20.0;
+            c.distribution = "shifted-exponential";
+            const RunResult r = RunTraining(c);
+            NS_TEST_ASSERT_MSG_EQ(r.records.size(), 6u, scheme << ": iterations");
+            for (const auto& rec : r.records)
+            {
+                NS_TEST_ASSERT_MSG_EQ(rec.decoded, true, scheme << " iteration " << rec.iteration);
+            }
+            const double err = (r.params - reference.params).norm() / reference.params.norm();
+            NS_TEST_ASSERT_MSG_LT(err, 1e-9, scheme << ": model differs from uncoded by " << err);
+        }
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * Cyclic repetition with a very slow worker decodes without it and cancels its work; the
+ * iterations are shorter than uncoded, which waits for it.
+ */
+class AppsStragglerCancelTestCase : public TestCase
+{
+  public:
+    AppsStragglerCancelTestCase()
+        : TestCase("a coded scheme decodes without the straggler and cancels its work")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RunConfig c;
+        c.workers = 5;
+        c.stragglers = 1;
+        c.iterations = 4;
+        c.slow = {2};
+        c.slowdown = 50.0;
+        c.scheme = "cyclic-repetition";
+        const RunResult coded = RunTraining(c);
+        c.scheme = "uncoded";
+        const RunResult uncoded = RunTraining(c);
+        NS_TEST_ASSERT_MSG_GT(coded.cancelled, 0u, "the straggler's work is cancelled");
+        NS_TEST_ASSERT_MSG_EQ(coded.records.size(), 4u, "iterations");
+        NS_TEST_ASSERT_MSG_EQ(uncoded.records.size(), 4u, "iterations");
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(coded.records[i].resultsReceived, 4u, "n - s results");
+            NS_TEST_ASSERT_MSG_LT(coded.records[i].Duration(),
+                                  uncoded.records[i].Duration() / 5,
+                                  "coded iteration " << i << " is not slowed by the straggler");
+        }
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * With 10% packet loss on a CSMA bus every iteration ends (decoded or at its deadline) and
+ * training still lowers the loss.
+ */
+class AppsLossTestCase : public TestCase
+{
+  public:
+    AppsLossTestCase()
+        : TestCase("UDP with 10% loss: every iteration ends and the loss decreases")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RunConfig c;
+        c.network = "csma";
+        c.workers = 4;
+        c.stragglers = 1;
+        c.scheme = "cyclic-repetition";
+        c.iterations = 20;
+        c.lossRate = 0.1;
+        c.deadline = 0.5;
+        const RunResult r = RunTraining(c);
+        NS_TEST_ASSERT_MSG_EQ(r.records.size(), 20u, "every iteration ends");
+        double first = std::nan("");
+        double last = std::nan("");
+        uint32_t decoded = 0;
+        for (const auto& rec : r.records)
+        {
+            if (rec.decoded)
+            {
+                ++decoded;
+                if (std::isnan(first))
+                {
+                    first = rec.trainLoss;
+                }
+                last = rec.trainLoss;
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(decoded, 5u, "most iterations decode despite the loss");
+        NS_TEST_ASSERT_MSG_LT(last, first, "the training loss decreases");
+        NS_TEST_ASSERT_MSG_EQ(r.params.allFinite(), true, "the model stays finite");
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * Ten workers contending on Wi-Fi: every iteration completes.
+ */
+class AppsWifiTestCase : public TestCase
+{
+  public:
+    AppsWifiTestCase()
+        : TestCase("Wi-Fi with 10 workers: every iteration completes")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RunConfig c;
+        c.network = "wifi";
+        c.workers = 10;
+        c.stragglers = 2;
+        c.scheme = "two-stage";
+        c.iterations = 5;
+        c.slow = {8, 9};
+        c.slowdown = 4.0;
+        c.distribution = "shifted-exponential";
+        const RunResult r = RunTraining(c);
+        NS_TEST_ASSERT_MSG_EQ(r.records.size(), 5u, "every iteration ends");
+        for (const auto& rec : r.records)
+        {
+            NS_TEST_ASSERT_MSG_EQ(rec.decoded, true, "iteration " << rec.iteration << " decodes");
+            NS_TEST_ASSERT_MSG_GT(rec.bytesUp, 0u, "results travel over the air");
+        }
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * System tests of the applications.
+ */
+class AppsTrainingTestSuite : public TestSuite
+{
+  public:
+    AppsTrainingTestSuite()
+        : TestSuite("coded-learning-apps-training", SYSTEM)
+    {
+        AddTestCase(new AppsExactTimingTestCase, TestCase::QUICK);
+        AddTestCase(new AppsExactSchemesTestCase, TestCase::QUICK);
+        AddTestCase(new AppsStragglerCancelTestCase, TestCase::QUICK);
+        AddTestCase(new AppsLossTestCase, TestCase::QUICK);
+        AddTestCase(new AppsWifiTestCase, TestCase::QUICK);
+    }
+};
+
+/// Registers the suite.
+static AppsTrainingTestSuite g_appsTrainingTestSuite;
