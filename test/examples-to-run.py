@@ -6,6 +6,16 @@
 
 cpp_examples = [
     ("centralised-training --dataset=synthetic --epochs=2 --output=none", "True", "True"),
+    (
+        "lyapunov-tradeoff --vGrid=10,100 --slots=2000 --warmup=500 --output=none --plot=none",
+        "True",
+        "False",
+    ),
+    (
+        "coded-learning-sim --dataset=synthetic --network=p2p --iterations=3 --outDir=/tmp/cl-example",
+        "True",
+        "False",
+    ),
 ]
 
 python_examples = []
