@@ -141,7 +141,7 @@ Run(int argc, char* argv[])
     double slowdown = 4.0;
     double computeUnitMs = 10.0;
     std::string distribution = "shifted-exponential";
-    double deadline = 10.0;
+    double deadline = 1.0;
     bool float32 = false;
     std::string outDir = "results/sim";
     bool pcap = false;
