@@ -158,6 +158,7 @@ APPS_SOURCES = [
     'model/parameter-server-application.cc',
     'helper/coded-learning-helper.cc',
     'helper/iteration-csv-writer.cc',
+    'helper/command-line-checks.cc',
 ]
 APPS_HEADERS = [
     'model/compute-time-model.h',
@@ -170,6 +171,7 @@ APPS_HEADERS = [
     'model/parameter-server-application.h',
     'helper/coded-learning-helper.h',
     'helper/iteration-csv-writer.h',
+    'helper/command-line-checks.h',
 ]
 APPS_NS3_TESTS = ['test/apps-training-test-suite.cc']
 APPS_BOOST_TESTS = []

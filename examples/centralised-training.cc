@@ -32,27 +32,6 @@ SecondsSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-/// Throws unless value is one of the allowed names.
-void
-RequireOneOf(const std::string& flag,
-             const std::string& value,
-             const std::vector<std::string>& allowed)
-{
-    for (const auto& a : allowed)
-    {
-        if (value == a)
-        {
-            return;
-        }
-    }
-    std::string list;
-    for (const auto& a : allowed)
-    {
-        list += (list.empty() ? "" : ", ") + a;
-    }
-    throw std::invalid_argument("--" + flag + "=" + value + ": allowed values are " + list);
-}
-
 int
 Run(int argc, char* argv[])
 {
@@ -101,10 +80,10 @@ Run(int argc, char* argv[])
     cmd.AddValue("output", "Per-epoch CSV file ('none' = do not write one)", output);
     cmd.Parse(argc, argv);
 
-    RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
-    RequireOneOf("model", modelName, {"softmax", "mlp"});
-    RequireOneOf("activation", activation, {"relu", "tanh", "sigmoid"});
-    RequireOneOf("precision", precision, {"float", "double"});
+    CommandLineChecks::RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
+    CommandLineChecks::RequireOneOf("model", modelName, {"softmax", "mlp"});
+    CommandLineChecks::RequireOneOf("activation", activation, {"relu", "tanh", "sigmoid"});
+    CommandLineChecks::RequireOneOf("precision", precision, {"float", "double"});
     if (epochs < 1)
     {
         throw std::invalid_argument("--epochs=0: must be >= 1");

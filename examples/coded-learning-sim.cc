@@ -22,39 +22,6 @@ using namespace ns3;
 namespace
 {
 
-/// Throws unless value is one of the allowed names.
-void
-RequireOneOf(const std::string& flag,
-             const std::string& value,
-             const std::vector<std::string>& allowed)
-{
-    for (const auto& a : allowed)
-    {
-        if (value == a)
-        {
-            return;
-        }
-    }
-    std::string list;
-    for (const auto& a : allowed)
-    {
-        list += (list.empty() ? "" : ", ") + a;
-    }
-    throw std::invalid_argument("--" + flag + "=" + value + ": allowed values are " + list);
-}
-
-/// Throws unless lo <= value <= hi.
-void
-RequireRange(const std::string& flag, double value, double lo, double hi)
-{
-    if (!(value >= lo && value <= hi))
-    {
-        std::ostringstream os;
-        os << "--" << flag << "=" << value << ": must be in [" << lo << ", " << hi << "]";
-        throw std::invalid_argument(os.str());
-    }
-}
-
 /// Creates a folder (and its parents) if missing.
 void
 MakeDirectories(const std::string& path)
@@ -184,22 +151,22 @@ Run(int argc, char* argv[])
     cmd.AddValue("flowmon", "Write FlowMonitor XML", flowmon);
     cmd.Parse(argc, argv);
 
-    RequireOneOf("scheme", scheme, coded::GradientCodeFactory::Names());
-    RequireOneOf("network", network, {"wifi", "csma", "p2p", "ideal"});
-    RequireOneOf("transport", transport, {"udp"});
-    RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
-    RequireOneOf("model", model, {"softmax", "mlp"});
-    RequireOneOf("distribution",
-                 distribution,
-                 {"shifted-exponential", "pareto", "bimodal", "deterministic"});
-    RequireRange("workers", workers, 1, 65535);
-    RequireRange("iterations", iterations, 1, 1e9);
-    RequireRange("lossRate", lossRate, 0.0, 1.0);
-    RequireRange("slowFraction", slowFraction, 0.0, 1.0);
-    RequireRange("slowdown", slowdown, 1.0, 1e6);
-    RequireRange("computeUnitMs", computeUnitMs, 1e-9, 1e9);
-    RequireRange("deadline", deadline, 1e-9, 1e9);
-    RequireRange("hidden", hidden, 1, 1e6);
+    CommandLineChecks::RequireOneOf("scheme", scheme, coded::GradientCodeFactory::Names());
+    CommandLineChecks::RequireOneOf("network", network, {"wifi", "csma", "p2p", "ideal"});
+    CommandLineChecks::RequireOneOf("transport", transport, {"udp"});
+    CommandLineChecks::RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
+    CommandLineChecks::RequireOneOf("model", model, {"softmax", "mlp"});
+    CommandLineChecks::RequireOneOf("distribution",
+                                    distribution,
+                                    {"shifted-exponential", "pareto", "bimodal", "deterministic"});
+    CommandLineChecks::RequireRange("workers", workers, 1, 65535);
+    CommandLineChecks::RequireRange("iterations", iterations, 1, 1e9);
+    CommandLineChecks::RequireRange("lossRate", lossRate, 0.0, 1.0);
+    CommandLineChecks::RequireRange("slowFraction", slowFraction, 0.0, 1.0);
+    CommandLineChecks::RequireRange("slowdown", slowdown, 1.0, 1e6);
+    CommandLineChecks::RequireRange("computeUnitMs", computeUnitMs, 1e-9, 1e9);
+    CommandLineChecks::RequireRange("deadline", deadline, 1e-9, 1e9);
+    CommandLineChecks::RequireRange("hidden", hidden, 1, 1e6);
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = learningRate;
     sgd.momentum = momentum;

@@ -93,19 +93,6 @@ ParseNumbers(const std::string& flag, const std::string& text, double lower, boo
     return values;
 }
 
-/// Throws unless lower <= value <= upper.
-void
-RequireRange(const std::string& flag, double value, double lower, double upper)
-{
-    if (!(value >= lower && value <= upper))
-    {
-        std::ostringstream os;
-        os << "--" << flag << "=" << value << ": allowed range is [" << lower << ", " << upper
-           << "]";
-        throw std::invalid_argument(os.str());
-    }
-}
-
 /// One row of the results.
 struct Row
 {
@@ -433,7 +420,7 @@ Run(int argc, char* argv[])
     cmd.AddValue("plot", "PNG file drawn with gnuplot ('none' = no plot)", plot);
     cmd.Parse(argc, argv);
 
-    RequireRange("workers", s.workers, 1, 1000);
+    CommandLineChecks::RequireRange("workers", s.workers, 1, 1000);
     const std::vector<double> vs = ParseNumbers("vGrid", vGrid, 0.0, true);
     for (std::size_t k = 1; k < vs.size(); ++k)
     {
@@ -442,11 +429,11 @@ Run(int argc, char* argv[])
             throw std::invalid_argument("--vGrid=" + vGrid + ": values must be ascending");
         }
     }
-    RequireRange("vGrid", vs.back(), 0.0, 1e9);
+    CommandLineChecks::RequireRange("vGrid", vs.back(), 0.0, 1e9);
     const std::vector<double> thetas = ParseNumbers("perturbation", thetaList, 0.0, false);
     for (double t : thetas)
     {
-        RequireRange("perturbation", t, 0.0, 1e6);
+        CommandLineChecks::RequireRange("perturbation", t, 0.0, 1e6);
     }
     const std::vector<std::string> utilities = SplitList("utilities", utilityList);
     for (const auto& u : utilities)
@@ -466,21 +453,21 @@ Run(int argc, char* argv[])
         throw std::invalid_argument("--scheduling=" + s.scheduling +
                                     ": allowed values are tdma, split");
     }
-    RequireRange("blocks", s.blocks, 1, 1000);
-    RequireRange("slots", static_cast<double>(s.slots), 1, 1e9);
+    CommandLineChecks::RequireRange("blocks", s.blocks, 1, 1000);
+    CommandLineChecks::RequireRange("slots", static_cast<double>(s.slots), 1, 1e9);
     if (s.warmup >= s.slots)
     {
         throw std::invalid_argument("--warmup=" + std::to_string(s.warmup) +
                                     ": must be smaller than --slots=" + std::to_string(s.slots));
     }
-    RequireRange("bandwidth", s.bandwidth, 1.0, 1e12);
-    RequireRange("slot", s.slotMs, 1e-3, 1e6);
-    RequireRange("packetSize", s.packetSize, 1, 1e9);
-    RequireRange("snrMinDb", s.snrMinDb, -100.0, 100.0);
-    RequireRange("snrMaxDb", s.snrMaxDb, s.snrMinDb, 100.0);
-    RequireRange("maxArrivalFactor", s.maxArrivalFactor, 1e-9, 1e9);
-    RequireRange("alpha", s.alpha, 0.0, 1e6);
-    RequireRange("epsilon", s.epsilon, 1e-12, 1e12);
+    CommandLineChecks::RequireRange("bandwidth", s.bandwidth, 1.0, 1e12);
+    CommandLineChecks::RequireRange("slot", s.slotMs, 1e-3, 1e6);
+    CommandLineChecks::RequireRange("packetSize", s.packetSize, 1, 1e9);
+    CommandLineChecks::RequireRange("snrMinDb", s.snrMinDb, -100.0, 100.0);
+    CommandLineChecks::RequireRange("snrMaxDb", s.snrMaxDb, s.snrMinDb, 100.0);
+    CommandLineChecks::RequireRange("maxArrivalFactor", s.maxArrivalFactor, 1e-9, 1e9);
+    CommandLineChecks::RequireRange("alpha", s.alpha, 0.0, 1e6);
+    CommandLineChecks::RequireRange("epsilon", s.epsilon, 1e-12, 1e12);
     // Also validates the combination (e.g. epsilon for the chosen utilities).
     coded::UtilityFunction(coded::UtilityFunction::ALPHA_FAIR, s.alpha, s.epsilon);
 

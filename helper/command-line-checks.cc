@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "command-line-checks.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+void
+CommandLineChecks::RequireOneOf(const std::string& flag,
+                                const std::string& value,
+                                const std::vector<std::string>& allowed)
+{
+    std::string list;
+    for (const auto& a : allowed)
+    {
+        if (value == a)
+        {
+            return;
+        }
+        list += (list.empty() ? "" : ", ") + a;
+    }
+    throw std::invalid_argument("--" + flag + "=" + value + ": allowed values are " + list);
+}
+
+void
+CommandLineChecks::RequireRange(const std::string& flag, double value, double lower, double upper)
+{
+    if (!(value >= lower && value <= upper))
+    {
+        std::ostringstream os;
+        os << "--" << flag << "=" << value << ": allowed range is [" << lower << ", " << upper
+           << "]";
+        throw std::invalid_argument(os.str());
+    }
+}
+
+} // namespace ns3
