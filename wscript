@@ -148,9 +148,9 @@ NETWORK_SOURCES = ['helper/network-scenario-helper.cc']
 NETWORK_HEADERS = ['helper/network-scenario-helper.h']
 NETWORK_NS3_TESTS = ['test/network-scenario-test-suite.cc']
 
-TCP_SOURCES = []
-TCP_HEADERS = []
-TCP_NS3_TESTS = []
+TCP_SOURCES = ['model/tcp-message-transport.cc']
+TCP_HEADERS = ['model/tcp-message-transport.h']
+TCP_NS3_TESTS = ['test/tcp-transport-test-suite.cc']
 
 APPS_SOURCES = [
     'model/compute-time-model.cc',
