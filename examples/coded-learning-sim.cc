@@ -124,7 +124,7 @@ Run(int argc, char* argv[])
     cmd.AddValue("stragglers", "Straggler tolerance s of the schemes that have one", stragglers);
     cmd.AddValue("iterations", "Training iterations (>= 1)", iterations);
     cmd.AddValue("network", "Network: wifi, csma, p2p or ideal", network);
-    cmd.AddValue("transport", "Transport of the messages: udp", transport);
+    cmd.AddValue("transport", "Transport of the messages on real networks: udp or tcp", transport);
     cmd.AddValue("lossRate", "Packet loss rate in [0, 1] on uplink and downlink", lossRate);
     cmd.AddValue("dataset", "Data set: fashion-mnist or synthetic", dataset);
     cmd.AddValue("dataDir", "Folder with the Fashion-MNIST files", dataDir);
@@ -153,7 +153,7 @@ Run(int argc, char* argv[])
 
     CommandLineChecks::RequireOneOf("scheme", scheme, coded::GradientCodeFactory::Names());
     CommandLineChecks::RequireOneOf("network", network, {"wifi", "csma", "p2p", "ideal"});
-    CommandLineChecks::RequireOneOf("transport", transport, {"udp"});
+    CommandLineChecks::RequireOneOf("transport", transport, {"udp", "tcp"});
     CommandLineChecks::RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
     CommandLineChecks::RequireOneOf("model", model, {"softmax", "mlp"});
     CommandLineChecks::RequireOneOf("distribution",
@@ -224,6 +224,7 @@ Run(int argc, char* argv[])
     CodedLearningHelper learning;
     learning.SetLearningSetup(setup);
     learning.SetCodingParameters(coding);
+    learning.SetTransport(transport);
     learning.SetServerAttribute("Scheme", StringValue(scheme));
     learning.SetServerAttribute("Iterations", UintegerValue(iterations));
     learning.SetServerAttribute("EvalInterval", UintegerValue(evalInterval));

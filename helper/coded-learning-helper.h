@@ -61,7 +61,14 @@ class CodedLearningHelper
     void SetComputeTimeAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * \param name an attribute of ns3::UdpMessageTransport (real networks)
+     * \param kind the transport on real networks: "udp" (default) or "tcp" (the ideal
+     *        network always passes messages directly)
+     */
+    void SetTransport(const std::string& kind);
+
+    /**
+     * \param name an attribute of ns3::UdpMessageTransport or ns3::TcpMessageTransport (set on
+     *        whichever of the two has it)
      * \param value its value
      */
     void SetTransportAttribute(const std::string& name, const AttributeValue& value);
@@ -100,6 +107,8 @@ class CodedLearningHelper
     ObjectFactory m_workerFactory;                 //!< workers
     ObjectFactory m_computeFactory;                //!< compute-time models
     ObjectFactory m_udpFactory;                    //!< UDP transports
+    ObjectFactory m_tcpFactory;                    //!< TCP transports
+    std::string m_transport{"udp"};                //!< transport on real networks
     std::vector<uint32_t> m_slowWorkers;           //!< slow set
     double m_slowdown{1.0};                        //!< their slow-down
     uint16_t m_port{9000};                         //!< UDP port
