@@ -155,6 +155,7 @@ TCP_NS3_TESTS = ['test/tcp-transport-test-suite.cc']
 APPS_SOURCES = [
     'model/compute-time-model.cc',
     'model/message-transport.cc',
+    'model/chunked-message-transport.cc',
     'model/udp-message-transport.cc',
     'model/ideal-message-transport.cc',
     'model/learning-setup.cc',
@@ -167,6 +168,7 @@ APPS_SOURCES = [
 APPS_HEADERS = [
     'model/compute-time-model.h',
     'model/message-transport.h',
+    'model/chunked-message-transport.h',
     'model/udp-message-transport.h',
     'model/ideal-message-transport.h',
     'model/learning-setup.h',

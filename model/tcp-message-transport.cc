@@ -40,7 +40,7 @@ TcpMessageTransport::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::TcpMessageTransport")
-            .SetParent<MessageTransport>()
+            .SetParent<ChunkedMessageTransport>()
             .SetGroupName("CodedLearning")
             .AddConstructor<TcpMessageTransport>()
             .AddAttribute("MaxChunkPayload",
@@ -198,7 +198,7 @@ TcpMessageTransport::ConnectionSucceeded(Ptr<Socket> socket)
     hello.worker = m_localIndex;
     PeerState& ps = m_peerStates[0];
     ps.frontOffset = 0; // a frame cut by a lost connection is sent again whole
-    ps.frames.push_front(MakeFrame(hello, 0, 1, 0, 0, nullptr, 0));
+    ps.frames.push_front(MakeChunks(hello, {}, m_maxChunkPayload).front());
     ps.queuedBytes += CodedLearningHeader::SERIALIZED_SIZE;
     Bind(0, socket);
 }
@@ -313,32 +313,6 @@ TcpMessageTransport::Bind(uint32_t peer, Ptr<Socket> socket)
     Flush(peer);
 }
 
-Ptr<Packet>
-TcpMessageTransport::MakeFrame(const MessageInfo& info,
-                               uint32_t index,
-                               uint32_t count,
-                               uint32_t offset,
-                               uint32_t length,
-                               const uint8_t* data,
-                               uint32_t size)
-{
-    Ptr<Packet> p = size > 0 ? Create<Packet>(data, size) : Create<Packet>();
-    CodedLearningHeader h;
-    h.SetMessageType(info.type);
-    h.SetIteration(info.iteration);
-    h.SetWorker(info.worker);
-    h.SetStage(info.stage);
-    h.SetFlags(info.flags);
-    h.SetTaskId(info.task);
-    h.SetChunkIndex(static_cast<uint16_t>(index));
-    h.SetChunkCount(static_cast<uint16_t>(count));
-    h.SetChunkOffset(offset);
-    h.SetMessageLength(length);
-    h.SetPayloadLength(size);
-    p->AddHeader(h);
-    return p;
-}
-
 void
 TcpMessageTransport::Send(uint32_t peer,
                           const MessageInfo& info,
@@ -346,30 +320,14 @@ TcpMessageTransport::Send(uint32_t peer,
 {
     NS_LOG_FUNCTION(this << peer << payload.size());
     NS_ABORT_MSG_IF(peer >= m_peers.size(), "TcpMessageTransport: no peer " << peer);
-    NS_ABORT_MSG_IF(payload.size() > CodedLearningHeader::MAX_MESSAGE_BYTES,
-                    "TcpMessageTransport: message of " << payload.size() << " bytes exceeds "
-                                                       << CodedLearningHeader::MAX_MESSAGE_BYTES);
     if (m_stopped)
     {
         Drop("message to peer " + std::to_string(peer) + " sent after Stop");
         return;
     }
-    const auto length = static_cast<uint32_t>(payload.size());
-    const std::vector<coded::ChunkSpan> chunks =
-        coded::MessageReassembler::PlanChunks(length, m_maxChunkPayload);
-    NS_ABORT_MSG_IF(chunks.size() > 65535,
-                    "TcpMessageTransport: " << length << " bytes need " << chunks.size()
-                                            << " chunks; raise MaxChunkPayload");
     PeerState& ps = m_peerStates[peer];
-    for (const coded::ChunkSpan& s : chunks)
+    for (const Ptr<Packet>& frame : MakeChunks(info, payload, m_maxChunkPayload))
     {
-        Ptr<Packet> frame = MakeFrame(info,
-                                      s.index,
-                                      static_cast<uint32_t>(chunks.size()),
-                                      s.offset,
-                                      length,
-                                      payload.data() + s.offset,
-                                      s.length);
         ps.queuedBytes += frame->GetSize();
         ps.frames.push_back(frame);
     }
@@ -526,86 +484,8 @@ TcpMessageTransport::HandleFrame(Ptr<Socket> socket,
             return true;
         }
     }
-    coded::MessageKey key;
-    key.type = h.GetMessageType();
-    key.iteration = h.GetIteration();
-    key.worker = h.GetWorker();
-    key.stage = h.GetStage();
-    key.task = h.GetTaskId();
-    std::vector<uint8_t> data(payload->GetSize());
-    if (!data.empty())
-    {
-        payload->CopyData(data.data(), data.size());
-    }
-    std::vector<uint8_t> message;
-    const auto status = m_reassembler.Accept(key,
-                                             h.GetChunkIndex(),
-                                             h.GetChunkCount(),
-                                             h.GetChunkOffset(),
-                                             h.GetMessageLength(),
-                                             data,
-                                             message);
-    using Status = coded::MessageReassembler::Status;
-    switch (status)
-    {
-    case Status::INCOMPLETE:
-        m_bytesReceived += bytes;
-        break;
-    case Status::COMPLETE: {
-        m_bytesReceived += bytes;
-        MessageInfo info;
-        info.type = h.GetMessageType();
-        info.iteration = h.GetIteration();
-        info.worker = h.GetWorker();
-        info.stage = h.GetStage();
-        info.task = h.GetTaskId();
-        info.flags = h.GetFlags();
-        Deliver(peer, info, message);
-        break;
-    }
-    case Status::DUPLICATE:
-        Drop("duplicate chunk " + key.ToString());
-        break;
-    case Status::INCONSISTENT:
-        Drop("inconsistent chunk " + key.ToString());
-        break;
-    case Status::MALFORMED:
-        Drop("malformed chunk " + key.ToString());
-        break;
-    case Status::TOO_LARGE:
-        Drop("chunk over the reassembly limits " + key.ToString());
-        break;
-    case Status::STALE:
-        Drop("stale chunk " + key.ToString());
-        break;
-    }
+    AcceptChunk(peer, h, payload, bytes);
     return true;
-}
-
-void
-TcpMessageTransport::DiscardBefore(uint32_t iteration)
-{
-    m_reassembler.DiscardBefore(iteration);
-}
-
-const coded::ReassemblerCounters&
-TcpMessageTransport::GetReassemblyCounters() const
-{
-    return m_reassembler.Counters();
-}
-
-uint64_t
-TcpMessageTransport::MissingChunks(uint32_t iteration) const
-{
-    uint64_t missing = 0;
-    for (const auto& key : m_reassembler.PendingMessages())
-    {
-        if (key.iteration == iteration)
-        {
-            missing += m_reassembler.MissingChunks(key).size();
-        }
-    }
-    return missing;
 }
 
 bool
@@ -625,7 +505,7 @@ TcpMessageTransport::DoDispose()
 {
     Stop();
     m_node = nullptr;
-    MessageTransport::DoDispose();
+    ChunkedMessageTransport::DoDispose();
 }
 
 } // namespace ns3

@@ -2,9 +2,7 @@
 #ifndef CODED_LEARNING_TCP_MESSAGE_TRANSPORT_H
 #define CODED_LEARNING_TCP_MESSAGE_TRANSPORT_H
 
-#include "coded-learning-header.h"
-#include "message-reassembler.h"
-#include "message-transport.h"
+#include "chunked-message-transport.h"
 
 #include "ns3/address.h"
 #include "ns3/event-id.h"
@@ -56,7 +54,7 @@ namespace ns3
  * connection, queue discarded by Stop() (one drop per peer) and message sent after Stop() is
  * counted by GetDropped() and traced by Drop. Messages sent before Start() are queued.
  */
-class TcpMessageTransport : public MessageTransport
+class TcpMessageTransport : public ChunkedMessageTransport
 {
   public:
     /**
@@ -87,11 +85,6 @@ class TcpMessageTransport : public MessageTransport
     void Start() override;
     void Stop() override;
     void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) override;
-    void DiscardBefore(uint32_t iteration) override;
-    uint64_t MissingChunks(uint32_t iteration) const override;
-
-    /// \return the reassembler's counters
-    const coded::ReassemblerCounters& GetReassemblyCounters() const;
 
     /**
      * \param peer a peer number
@@ -188,23 +181,6 @@ class TcpMessageTransport : public MessageTransport
     bool HandleFrame(Ptr<Socket> socket, const CodedLearningHeader& h, Ptr<Packet> payload);
     /// Worker: schedules a reconnection attempt, unless stopped or already scheduled.
     void ScheduleReconnect();
-    /**
-     * \param info a message identity
-     * \param index chunk index
-     * \param count chunk count
-     * \param offset chunk offset
-     * \param length message length
-     * \param data chunk bytes (may be null when size is 0)
-     * \param size chunk length
-     * \return the frame
-     */
-    static Ptr<Packet> MakeFrame(const MessageInfo& info,
-                                 uint32_t index,
-                                 uint32_t count,
-                                 uint32_t offset,
-                                 uint32_t length,
-                                 const uint8_t* data,
-                                 uint32_t size);
 
     Ptr<Node> m_node;                            //!< node
     uint16_t m_port{0};                          //!< server TCP port
@@ -221,7 +197,6 @@ class TcpMessageTransport : public MessageTransport
     std::vector<PeerState> m_peerStates;         //!< per peer: queue and connection
     Ptr<Socket> m_connectSocket;                 //!< worker: connection attempt under way
     EventId m_connectEvent;                      //!< worker: next connection attempt
-    coded::MessageReassembler m_reassembler;     //!< partial messages
 };
 
 } // namespace ns3

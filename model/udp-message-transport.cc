@@ -22,7 +22,7 @@ UdpMessageTransport::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::UdpMessageTransport")
-            .SetParent<MessageTransport>()
+            .SetParent<ChunkedMessageTransport>()
             .SetGroupName("CodedLearning")
             .AddConstructor<UdpMessageTransport>()
             .AddAttribute("MaxChunkPayload",
@@ -92,32 +92,8 @@ UdpMessageTransport::Send(uint32_t peer,
 {
     NS_LOG_FUNCTION(this << peer << payload.size());
     NS_ABORT_MSG_IF(peer >= m_peers.size(), "UdpMessageTransport: no peer " << peer);
-    NS_ABORT_MSG_IF(payload.size() > CodedLearningHeader::MAX_MESSAGE_BYTES,
-                    "UdpMessageTransport: message of " << payload.size() << " bytes exceeds "
-                                                       << CodedLearningHeader::MAX_MESSAGE_BYTES);
-    const auto length = static_cast<uint32_t>(payload.size());
-    const uint32_t count = length == 0 ? 1 : (length + m_maxChunkPayload - 1) / m_maxChunkPayload;
-    NS_ABORT_MSG_IF(count > 65535,
-                    "UdpMessageTransport: " << length << " bytes need " << count
-                                            << " chunks; raise MaxChunkPayload");
-    for (uint32_t i = 0; i < count; ++i)
+    for (const Ptr<Packet>& p : MakeChunks(info, payload, m_maxChunkPayload))
     {
-        const uint32_t offset = i * m_maxChunkPayload;
-        const uint32_t size = std::min(m_maxChunkPayload, length - offset);
-        Ptr<Packet> p = Create<Packet>(payload.data() + offset, size);
-        CodedLearningHeader h;
-        h.SetMessageType(info.type);
-        h.SetIteration(info.iteration);
-        h.SetWorker(info.worker);
-        h.SetStage(info.stage);
-        h.SetFlags(info.flags);
-        h.SetTaskId(info.task);
-        h.SetChunkIndex(static_cast<uint16_t>(i));
-        h.SetChunkCount(static_cast<uint16_t>(count));
-        h.SetChunkOffset(offset);
-        h.SetMessageLength(length);
-        h.SetPayloadLength(size);
-        p->AddHeader(h);
         m_queue.push_back(Pending{peer, p});
     }
     if (!m_sendEvent.IsRunning())
@@ -189,83 +165,8 @@ UdpMessageTransport::HandleRead(Ptr<Socket> socket)
             Drop("chunk from an address that is not the server");
             continue;
         }
-        coded::MessageKey key;
-        key.type = h.GetMessageType();
-        key.iteration = h.GetIteration();
-        key.worker = h.GetWorker();
-        key.stage = h.GetStage();
-        key.task = h.GetTaskId();
-        std::vector<uint8_t> data(packet->GetSize());
-        packet->CopyData(data.data(), data.size());
-        std::vector<uint8_t> message;
-        const auto status = m_reassembler.Accept(key,
-                                                 h.GetChunkIndex(),
-                                                 h.GetChunkCount(),
-                                                 h.GetChunkOffset(),
-                                                 h.GetMessageLength(),
-                                                 data,
-                                                 message);
-        using Status = coded::MessageReassembler::Status;
-        switch (status)
-        {
-        case Status::INCOMPLETE:
-            m_bytesReceived += bytes;
-            break;
-        case Status::COMPLETE: {
-            m_bytesReceived += bytes;
-            MessageInfo info;
-            info.type = h.GetMessageType();
-            info.iteration = h.GetIteration();
-            info.worker = h.GetWorker();
-            info.stage = h.GetStage();
-            info.task = h.GetTaskId();
-            info.flags = h.GetFlags();
-            Deliver(peer, info, message);
-            break;
-        }
-        case Status::DUPLICATE:
-            Drop("duplicate chunk " + key.ToString());
-            break;
-        case Status::INCONSISTENT:
-            Drop("inconsistent chunk " + key.ToString());
-            break;
-        case Status::MALFORMED:
-            Drop("malformed chunk " + key.ToString());
-            break;
-        case Status::TOO_LARGE:
-            Drop("chunk over the reassembly limits " + key.ToString());
-            break;
-        case Status::STALE:
-            Drop("stale chunk " + key.ToString());
-            break;
-        }
+        AcceptChunk(peer, h, packet, bytes);
     }
-}
-
-void
-UdpMessageTransport::DiscardBefore(uint32_t iteration)
-{
-    m_reassembler.DiscardBefore(iteration);
-}
-
-const coded::ReassemblerCounters&
-UdpMessageTransport::GetReassemblyCounters() const
-{
-    return m_reassembler.Counters();
-}
-
-uint64_t
-UdpMessageTransport::MissingChunks(uint32_t iteration) const
-{
-    uint64_t missing = 0;
-    for (const auto& key : m_reassembler.PendingMessages())
-    {
-        if (key.iteration == iteration)
-        {
-            missing += m_reassembler.MissingChunks(key).size();
-        }
-    }
-    return missing;
 }
 
 void
@@ -273,7 +174,7 @@ UdpMessageTransport::DoDispose()
 {
     Stop();
     m_node = nullptr;
-    MessageTransport::DoDispose();
+    ChunkedMessageTransport::DoDispose();
 }
 
 } // namespace ns3

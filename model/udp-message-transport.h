@@ -2,8 +2,7 @@
 #ifndef CODED_LEARNING_UDP_MESSAGE_TRANSPORT_H
 #define CODED_LEARNING_UDP_MESSAGE_TRANSPORT_H
 
-#include "message-reassembler.h"
-#include "message-transport.h"
+#include "chunked-message-transport.h"
 
 #include "ns3/address.h"
 #include "ns3/data-rate.h"
@@ -27,7 +26,7 @@ namespace ns3
  * Chunks leave through a FIFO paced at PacingRate (0 = as fast as the socket accepts them),
  * so that a large broadcast does not overflow the device queue in one burst.
  */
-class UdpMessageTransport : public MessageTransport
+class UdpMessageTransport : public ChunkedMessageTransport
 {
   public:
     /**
@@ -50,12 +49,6 @@ class UdpMessageTransport : public MessageTransport
     void Start() override;
     void Stop() override;
     void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) override;
-    void DiscardBefore(uint32_t iteration) override;
-
-    /// \return the reassembler's counters
-    const coded::ReassemblerCounters& GetReassemblyCounters() const;
-
-    uint64_t MissingChunks(uint32_t iteration) const override;
 
   protected:
     void DoDispose() override;
@@ -74,16 +67,15 @@ class UdpMessageTransport : public MessageTransport
     /// \param socket the socket with data to read
     void HandleRead(Ptr<Socket> socket);
 
-    Ptr<Node> m_node;                        //!< node
-    uint16_t m_port{0};                      //!< UDP port
-    std::vector<Address> m_peers;            //!< peer addresses
-    bool m_isServer{false};                  //!< server side
-    Ptr<Socket> m_socket;                    //!< the socket
-    uint32_t m_maxChunkPayload;              //!< chunk size
-    DataRate m_pacingRate;                   //!< pacing
-    std::deque<Pending> m_queue;             //!< chunks to send
-    EventId m_sendEvent;                     //!< next paced send
-    coded::MessageReassembler m_reassembler; //!< partial messages
+    Ptr<Node> m_node;             //!< node
+    uint16_t m_port{0};           //!< UDP port
+    std::vector<Address> m_peers; //!< peer addresses
+    bool m_isServer{false};       //!< server side
+    Ptr<Socket> m_socket;         //!< the socket
+    uint32_t m_maxChunkPayload;   //!< chunk size
+    DataRate m_pacingRate;        //!< pacing
+    std::deque<Pending> m_queue;  //!< chunks to send
+    EventId m_sendEvent;          //!< next paced send
 };
 
 } // namespace ns3
