@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(factory_makes_every_scheme)
                          "two-stage") != std::string::npos,
                what);
     p.numWorkers = 10;
-    for (const std::string& name : {"uncoded", "cyclic-repetition", "k-sync"})
+    for (const char* name : {"uncoded", "cyclic-repetition", "k-sync"})
     {
         BOOST_CHECK_THROW(GradientCodeFactory::Create(name, p, DataPartitioner(900, 9), rng),
                           std::invalid_argument); // K < n
@@ -172,7 +172,7 @@ BOOST_AUTO_TEST_CASE(plan_encodes_from_partitions)
     {
         partitionGradients.push_back(table.Sum({parts.Partition(k)}));
     }
-    for (const std::string& name : {"uncoded", "cyclic-repetition", "approximate"})
+    for (const char* name : {"uncoded", "cyclic-repetition", "approximate"})
     {
         auto code = GradientCodeFactory::Create(name, p, parts, rng);
         auto round = code->StartRound(0, CompletionHistory(6));
