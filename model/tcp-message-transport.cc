@@ -503,6 +503,30 @@ TcpMessageTransport::GetQueuedBytes(uint32_t peer) const
 void
 TcpMessageTransport::DoDispose()
 {
+    // Release the sockets without Close(): during Simulator::Destroy() the node's IPv4 stack
+    // may already be disposed, and the FIN that Close() sends through it crashes ns-3.35
+    // (Ipv4L3Protocol::Send dereferences its null m_node on the no-route path).
+    for (auto& entry : m_connections)
+    {
+        const Ptr<Socket> socket = entry.second.socket;
+        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                  MakeNullCallback<void, Ptr<Socket>>());
+    }
+    m_connections.clear();
+    if (m_listenSocket)
+    {
+        m_listenSocket->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                          MakeNullCallback<void, Ptr<Socket>, const Address&>());
+        m_listenSocket = nullptr;
+    }
+    if (m_connectSocket)
+    {
+        m_connectSocket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                            MakeNullCallback<void, Ptr<Socket>>());
+        m_connectSocket = nullptr;
+    }
     Stop();
     m_node = nullptr;
     ChunkedMessageTransport::DoDispose();

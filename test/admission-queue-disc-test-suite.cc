@@ -440,7 +440,7 @@ class FairAdmissionLimitTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(q->SetAttributeFailSafe("NumClasses", UintegerValue(0)),
                               false,
                               "N >= 1");
-        NS_TEST_EXPECT_MSG_EQ(q->SetAttributeFailSafe("Utility", StringValue("Square")),
+        NS_TEST_EXPECT_MSG_EQ(q->SetAttributeFailSafe("Utility", EnumValue(99)),
                               false,
                               "unknown utility");
         Simulator::Destroy();

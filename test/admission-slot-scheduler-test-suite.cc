@@ -5,6 +5,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/lyapunov-slot-scheduler.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -310,7 +311,7 @@ class SlotSchedulerAttributesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("FadingCapQuantile", DoubleValue(1.0)),
                               false,
                               "quantile < 1");
-        NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("Variant", StringValue("Other")),
+        NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("Variant", EnumValue(99)),
                               false,
                               "unknown variant");
         s->Dispose();
