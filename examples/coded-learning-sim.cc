@@ -96,6 +96,14 @@ Run(int argc, char* argv[])
     std::string network = "wifi";
     std::string transport = "udp";
     double lossRate = 0.0;
+    std::string lossModel = "rate";
+    std::string wifiStandard = "802.11ax";
+    double distance = 10.0;
+    std::string wifiMobility = "static";
+    std::string p2pRate = "100Mbps";
+    std::string p2pDelay = "1ms";
+    std::string csmaRate = "100Mbps";
+    uint32_t numPartitions = 0;
     std::string dataset = "fashion-mnist";
     std::string dataDir = coded::Dataset::DEFAULT_FASHION_MNIST_DIR;
     uint32_t trainLimit = 0;
@@ -126,6 +134,20 @@ Run(int argc, char* argv[])
     cmd.AddValue("network", "Network: wifi, csma, p2p or ideal", network);
     cmd.AddValue("transport", "Transport of the messages on real networks: udp or tcp", transport);
     cmd.AddValue("lossRate", "Packet loss rate in [0, 1] on uplink and downlink", lossRate);
+    cmd.AddValue("lossModel", "Loss model: rate (independent) or burst", lossModel);
+    cmd.AddValue("wifiStandard",
+                 "Wi-Fi standard: 802.11ax, 802.11ac, 802.11n, 802.11g, 802.11a",
+                 wifiStandard);
+    cmd.AddValue("distance", "Wi-Fi: distance of the stations from the access point (m)", distance);
+    cmd.AddValue("wifiMobility", "Wi-Fi: static or random-walk stations", wifiMobility);
+    cmd.AddValue("p2pRate",
+                 "p2p: link data rate, one value or a comma-separated list per worker",
+                 p2pRate);
+    cmd.AddValue("p2pDelay",
+                 "p2p: link delay, one value or a comma-separated list per worker",
+                 p2pDelay);
+    cmd.AddValue("csmaRate", "csma: bus data rate", csmaRate);
+    cmd.AddValue("numPartitions", "Data partitions K (0 = one per worker)", numPartitions);
     cmd.AddValue("dataset", "Data set: fashion-mnist or synthetic", dataset);
     cmd.AddValue("dataDir", "Folder with the Fashion-MNIST files", dataDir);
     cmd.AddValue("trainLimit", "Use only the first N training samples (0 = all)", trainLimit);
@@ -216,6 +238,22 @@ Run(int argc, char* argv[])
     net.SetNumWorkers(workers);
     net.SetUplinkLossRate(lossRate);
     net.SetDownlinkLossRate(lossRate);
+    net.SetLossModel(lossModel);
+    if (network == "wifi")
+    {
+        net.SetWifiStandard(wifiStandard);
+        net.SetWifiDistance(distance);
+        net.SetWifiMobility(wifiMobility);
+    }
+    else if (network == "p2p")
+    {
+        net.SetP2pDataRates(p2pRate);
+        net.SetP2pDelays(p2pDelay);
+    }
+    else if (network == "csma")
+    {
+        net.SetCsmaDataRate(csmaRate);
+    }
     net.Validate();
     NetworkScenario scenario = net.Build();
 
@@ -227,6 +265,7 @@ Run(int argc, char* argv[])
     learning.SetTransport(transport);
     learning.SetServerAttribute("Scheme", StringValue(scheme));
     learning.SetServerAttribute("Iterations", UintegerValue(iterations));
+    learning.SetServerAttribute("NumPartitions", UintegerValue(numPartitions));
     learning.SetServerAttribute("EvalInterval", UintegerValue(evalInterval));
     learning.SetServerAttribute("LearningRate", DoubleValue(learningRate));
     learning.SetServerAttribute("Momentum", DoubleValue(momentum));
