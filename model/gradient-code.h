@@ -45,7 +45,7 @@ struct CodingParameters
     // Two-stage scheme (algorithms.md c.3).
     double stageOneFraction{0.6};  //!< n1 = ceil(fraction * n) when stageOneWorkers == 0
     uint32_t stageOneWorkers{0};   //!< n1; 0 = from stageOneFraction
-    uint32_t stageTwoTrigger{0};   //!< c; 0 = ceil(n1 / 2) + 1, capped at n1
+    uint32_t stageTwoTrigger{0};   //!< c; 0 = min(ceil(n1 / 2) + 1, max(n1 - 1, 1))
     bool stageOneDeadline{true};   //!< use tau1 (else stage 2 starts only after c results)
     double deadlineQuantile{0.5};  //!< tau1 = this quantile of past stage-1 finish times
     uint32_t stageTwoTolerance{2}; //!< s2 (min(s2, m - 1) is used)

@@ -299,7 +299,11 @@ TwoStageCode::TwoStageCode(const CodingParameters& params,
     }
     if (params.stageTwoTrigger == 0)
     {
-        m_c = std::min(m_n1, (m_n1 + 1) / 2 + 1);
+        // ceil(n1/2) + 1 (algorithms.md c.2), but below n1 whenever n1 >= 2: with c = n1,
+        // stage 2 could only start once every stage-1 result is in, when nothing is left to
+        // cover, so a single lost or very late stage-1 result would stall the iteration until
+        // tau1 (infinite before any history exists) or the server's deadline.
+        m_c = std::min((m_n1 + 1) / 2 + 1, std::max<uint32_t>(m_n1 - 1, 1));
     }
     else
     {

@@ -13,6 +13,7 @@
 #include <limits>
 #include <queue>
 #include <set>
+#include <tuple>
 #include <vector>
 
 using namespace ns3::coded;
@@ -246,6 +247,15 @@ BOOST_AUTO_TEST_CASE(two_stage_defaults_and_parameters)
     p.stageOneWorkers = 8;
     BOOST_CHECK_THROW(TwoStageCode(p, DataPartitioner(500, 7), rng), std::invalid_argument);
     BOOST_CHECK_THROW(code.StartRound(0, CompletionHistory(9)), std::invalid_argument);
+    // The default c stays below n1 (for n1 >= 2), so stage 2 can start while a stage-1
+    // result is still missing: n = 4 -> n1 = 3, c = 2; n = 2 -> n1 = 2, c = 1; n = 1 -> c = 1.
+    for (auto [n, n1, c] :
+         {std::tuple<uint32_t, uint32_t, uint32_t>{4, 3, 2}, {2, 2, 1}, {1, 1, 1}, {20, 12, 7}})
+    {
+        TwoStageCode small(Defaults(n), DataPartitioner(50 * n, n), rng);
+        BOOST_TEST(small.NumStageOneWorkers() == n1, "n = " << n);
+        BOOST_TEST(small.TriggerCount() == c, "n = " << n);
+    }
 }
 
 // Stage-1 load split: largest remainder, proportional to speed, each >= 1, sum K.
