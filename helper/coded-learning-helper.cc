@@ -119,15 +119,6 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
                                         std::to_string(n) + " workers)");
         }
     }
-    if (m_transport == "tcp" && scenario.kind == "wifi")
-    {
-        // Seen with ns-3.37: one worker's connection stays half-open at the server (SYN_RCVD
-        // there, ESTABLISHED at the worker) and never recovers, so that worker's results never
-        // arrive. Refused until understood, rather than producing silently wrong runs.
-        throw std::invalid_argument("transport tcp on a wifi network is not supported yet (a "
-                                    "worker's connection can stay half-open); use udp, or tcp "
-                                    "on p2p or csma");
-    }
     ApplicationContainer apps;
     m_server = m_serverFactory.Create<ParameterServerApplication>();
     m_workers.clear();

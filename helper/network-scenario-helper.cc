@@ -1340,6 +1340,28 @@ NetworkScenarioHelper::BuildWifi(NetworkScenario& scenario)
                           std::to_string(i),
                           MakeCallback(&Readiness::Deassociated, m_readiness));
     }
+    if (qos)
+    {
+        // ns-3.37 keeps a recipient Block Ack agreement pending until the Ack of its ADDBA
+        // Response, with the starting sequence of the ADDBA Request. An originator that gives
+        // up waiting for the response (AddBaResponseTimeout, 1 ms by default) sends its next
+        // MPDU outside the agreement; when the late response then establishes the agreement
+        // on both sides, the recipient still waits for that sequence number and buffers every
+        // later MPDU of the originator until 64 more have arrived (a TCP handshake never
+        // completes). ns-3.38 establishes the agreement at once; here, wait long enough for
+        // a busy access point to answer.
+        NetDeviceContainer all(scenario.serverDevices, scenario.workerDevices);
+        for (uint32_t i = 0; i < all.GetN(); ++i)
+        {
+            for (const char* ac : {"BE_Txop", "BK_Txop", "VI_Txop", "VO_Txop"})
+            {
+                PointerValue txop;
+                DynamicCast<WifiNetDevice>(all.Get(i))->GetMac()->GetAttribute(ac, txop);
+                txop.Get<Txop>()->SetAttribute("AddBaResponseTimeout",
+                                               TimeValue(MilliSeconds(500)));
+            }
+        }
+    }
     if (m_wifiAssociationCwMin > 0)
     {
         NetDeviceContainer all(scenario.serverDevices, scenario.workerDevices);
