@@ -104,6 +104,9 @@ Run(int argc, char* argv[])
     std::string p2pDelay = "1ms";
     std::string csmaRate = "100Mbps";
     uint32_t numPartitions = 0;
+    std::string admission = "none";
+    double v = 100.0;
+    double theta = 1.0;
     std::string dataset = "fashion-mnist";
     std::string dataDir = coded::Dataset::DEFAULT_FASHION_MNIST_DIR;
     uint32_t trainLimit = 0;
@@ -148,6 +151,14 @@ Run(int argc, char* argv[])
                  p2pDelay);
     cmd.AddValue("csmaRate", "csma: bus data rate", csmaRate);
     cmd.AddValue("numPartitions", "Data partitions K (0 = one per worker)", numPartitions);
+    cmd.AddValue("admission",
+                 "Uplink admission: none, or lyapunov (the server's perturbed-Lyapunov slot "
+                 "scheduler grants uploads)",
+                 admission);
+    cmd.AddValue("V", "Lyapunov penalty weight V (> 0) with --admission=lyapunov", v);
+    cmd.AddValue("theta",
+                 "Perturbation factor (>= 0): theta_i = theta * b_max,i, with --admission=lyapunov",
+                 theta);
     cmd.AddValue("dataset", "Data set: fashion-mnist or synthetic", dataset);
     cmd.AddValue("dataDir", "Folder with the Fashion-MNIST files", dataDir);
     cmd.AddValue("trainLimit", "Use only the first N training samples (0 = all)", trainLimit);
@@ -189,6 +200,9 @@ Run(int argc, char* argv[])
     CommandLineChecks::RequireRange("computeUnitMs", computeUnitMs, 1e-9, 1e9);
     CommandLineChecks::RequireRange("deadline", deadline, 1e-9, 1e9);
     CommandLineChecks::RequireRange("hidden", hidden, 1, 1e6);
+    CommandLineChecks::RequireOneOf("admission", admission, {"none", "lyapunov"});
+    CommandLineChecks::RequireRange("V", v, 1e-9, 1e12);
+    CommandLineChecks::RequireRange("theta", theta, 0.0, 1e6);
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = learningRate;
     sgd.momentum = momentum;
@@ -280,6 +294,15 @@ Run(int argc, char* argv[])
         slow.push_back(workers - 1 - i); // the last workers are the slow ones
     }
     learning.SetSlowWorkers(slow, slowdown);
+    if (admission == "lyapunov")
+    {
+        Ptr<LyapunovSlotScheduler> scheduler = CreateObject<LyapunovSlotScheduler>();
+        scheduler->SetAttribute("V", DoubleValue(v));
+        scheduler->SetAttribute("PerturbationFactor", DoubleValue(theta));
+        scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
+        scheduler->SetAttribute("WorkConserving", BooleanValue(true));
+        learning.SetAdmission(scheduler);
+    }
     ApplicationContainer apps = learning.Install(scenario);
     // Wi-Fi stations associate and resolve addresses first; the same start on every network
     // keeps results comparable.

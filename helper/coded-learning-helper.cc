@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "coded-learning-helper.h"
 
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/ideal-message-transport.h"
 #include "ns3/pointer.h"
@@ -103,6 +104,12 @@ CodedLearningHelper::SetPort(uint16_t port)
     m_port = port;
 }
 
+void
+CodedLearningHelper::SetAdmission(Ptr<LyapunovSlotScheduler> scheduler)
+{
+    m_admission = scheduler;
+}
+
 ApplicationContainer
 CodedLearningHelper::Install(const NetworkScenario& scenario)
 {
@@ -172,12 +179,14 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
         }
     }
     m_server->Setup(m_setup, serverTransport, n, m_coding);
+    m_server->SetAdmission(m_admission);
     scenario.server->AddApplication(m_server);
     apps.Add(m_server);
     for (uint32_t i = 0; i < n; ++i)
     {
         Ptr<WorkerApplication> w = m_workerFactory.Create<WorkerApplication>();
         w->SetAttribute("Index", UintegerValue(i));
+        w->SetAttribute("UplinkAdmission", BooleanValue(m_admission != nullptr));
         Ptr<ComputeTimeModel> model = m_computeFactory.Create<ComputeTimeModel>();
         w->SetAttribute("ComputeTimeModel", PointerValue(model));
         w->Setup(m_setup, workerTransports[i]);

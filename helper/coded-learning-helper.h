@@ -83,6 +83,13 @@ class CodedLearningHelper
     void SetPort(uint16_t port);
 
     /**
+     * Govern the workers' uplink with a perturbed-Lyapunov slot scheduler at the server
+     * (ParameterServerApplication::SetAdmission; workers get UplinkAdmission on).
+     * \param scheduler a configured scheduler in Reservoir arrival mode, or nullptr for none
+     */
+    void SetAdmission(Ptr<LyapunovSlotScheduler> scheduler);
+
+    /**
      * \param scenario the network (ideal or real)
      * \return the applications: the server first, then worker 0..n-1
      */
@@ -112,6 +119,7 @@ class CodedLearningHelper
     std::vector<uint32_t> m_slowWorkers;           //!< slow set
     double m_slowdown{1.0};                        //!< their slow-down
     uint16_t m_port{9000};                         //!< UDP port
+    Ptr<LyapunovSlotScheduler> m_admission;        //!< uplink scheduler (optional)
     Ptr<ParameterServerApplication> m_server;      //!< last server
     std::vector<Ptr<WorkerApplication>> m_workers; //!< last workers
 };

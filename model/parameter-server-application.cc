@@ -127,10 +127,21 @@ ParameterServerApplication::Setup(Ptr<LearningSetup> setup,
     m_coding.numWorkers = numWorkers;
 }
 
+void
+ParameterServerApplication::SetAdmission(Ptr<LyapunovSlotScheduler> scheduler)
+{
+    m_admission = scheduler;
+}
+
 int64_t
 ParameterServerApplication::AssignStreams(int64_t stream)
 {
-    return m_rng->AssignStreams(stream);
+    int64_t used = m_rng->AssignStreams(stream);
+    if (m_admission)
+    {
+        used += m_admission->AssignStreams(stream + used);
+    }
+    return used;
 }
 
 uint8_t
@@ -163,6 +174,16 @@ ParameterServerApplication::StartApplication()
     m_sgd = std::make_unique<coded::SgdOptimizer>(sgd);
     m_transport->SetReceiveCallback(MakeCallback(&ParameterServerApplication::HandleMessage, this));
     m_transport->Start();
+    if (m_admission)
+    {
+        m_admission->SetAttribute("NumQueues", UintegerValue(m_numWorkers));
+        m_admission->TraceConnectWithoutContext(
+            "Served",
+            MakeCallback(&ParameterServerApplication::OnServed, this));
+        m_admission->Start();
+        m_uploads.assign(m_numWorkers, std::deque<Upload>());
+        m_offered.assign(m_numWorkers, 0.0);
+    }
     m_iteration = 0;
     m_iterationsDone = 0;
     StartIteration();
@@ -176,6 +197,10 @@ ParameterServerApplication::StopApplication()
     Simulator::Cancel(m_stageTwoEvent);
     Simulator::Cancel(m_nextEvent);
     m_active = false;
+    if (m_admission && m_admission->IsRunning())
+    {
+        m_admission->Stop();
+    }
     if (m_transport)
     {
         m_transport->Stop();
@@ -292,6 +317,11 @@ ParameterServerApplication::HandleMessage(uint32_t peer,
                                           const std::vector<uint8_t>& payload)
 {
     NS_LOG_FUNCTION(this << peer << +info.type << info.iteration << info.task);
+    if (info.type == CodedLearningHeader::REPORT && m_admission)
+    {
+        HandleReport(peer, info, payload);
+        return;
+    }
     if (info.type != CodedLearningHeader::RESULT)
     {
         DropResult("unexpected message type " + std::to_string(info.type));
@@ -345,6 +375,72 @@ ParameterServerApplication::HandleMessage(uint32_t peer,
     else
     {
         CheckStageTwo();
+    }
+}
+
+void
+ParameterServerApplication::HandleReport(uint32_t peer,
+                                         const MessageInfo& info,
+                                         const std::vector<uint8_t>& payload)
+{
+    if (!m_active || info.iteration != m_iteration)
+    {
+        DropResult("report of iteration " + std::to_string(info.iteration));
+        return;
+    }
+    const coded::IterationPlan& plan = m_round->Plan();
+    if (info.task >= plan.NumTasks() || plan.Task(info.task).worker != peer ||
+        info.worker != peer || m_round->IsReceived(info.task))
+    {
+        DropResult("report for task " + std::to_string(info.task) + " from worker " +
+                   std::to_string(peer) + ", which does not own it or already delivered it");
+        return;
+    }
+    uint64_t bytes = 0;
+    try
+    {
+        bytes = coded::DecodeUint64(payload.data(), payload.size());
+    }
+    catch (const std::exception& e)
+    {
+        DropResult(std::string("bad report: ") + e.what());
+        return;
+    }
+    if (bytes > CodedLearningHeader::MAX_MESSAGE_BYTES)
+    {
+        DropResult("report of " + std::to_string(bytes) + " bytes");
+        return;
+    }
+    m_admission->Offer(peer, bytes);
+    m_offered[peer] += static_cast<double>(bytes) / m_admission->GetPacketSize();
+    m_uploads[peer].push_back(Upload{info.iteration, info.task, info.stage, m_offered[peer]});
+    GrantServed(peer);
+}
+
+void
+ParameterServerApplication::OnServed(uint32_t queue, double /* scheduled */, double /* delivered */)
+{
+    if (queue < m_uploads.size())
+    {
+        GrantServed(queue);
+    }
+}
+
+void
+ParameterServerApplication::GrantServed(uint32_t worker)
+{
+    const double delivered = m_admission->GetDelivered(worker);
+    while (!m_uploads[worker].empty() && m_uploads[worker].front().target <= delivered + 1e-9)
+    {
+        const Upload u = m_uploads[worker].front();
+        m_uploads[worker].pop_front();
+        MessageInfo info;
+        info.type = CodedLearningHeader::GRANT;
+        info.iteration = u.iteration;
+        info.worker = static_cast<uint16_t>(worker);
+        info.stage = u.stage;
+        info.task = u.task;
+        m_transport->Send(worker, info, {});
     }
 }
 
@@ -416,6 +512,16 @@ ParameterServerApplication::Complete(bool decoded)
             m_transport->Send(w, info, {});
         }
     }
+    if (m_admission)
+    {
+        // Data of this iteration still waiting for the uplink is no longer needed.
+        for (uint32_t w = 0; w < m_numWorkers; ++w)
+        {
+            m_admission->Flush(w);
+            m_uploads[w].clear();
+            m_offered[w] = m_admission->GetDelivered(w);
+        }
+    }
     m_record.chunksLost = m_transport->MissingChunks(m_iteration);
     m_transport->DiscardBefore(m_iteration + 1);
     m_record.bytesUp = m_transport->GetBytesReceived() - m_bytesUpAtStart;
@@ -443,6 +549,7 @@ ParameterServerApplication::DoDispose()
     NS_LOG_FUNCTION(this);
     m_round.reset();
     m_code.reset();
+    m_admission = nullptr;
     m_transport = nullptr;
     m_setup = nullptr;
     m_rng = nullptr;

@@ -5,6 +5,7 @@
 #include "gradient-code.h"
 #include "iteration-record.h"
 #include "learning-setup.h"
+#include "lyapunov-slot-scheduler.h"
 #include "message-transport.h"
 #include "ns3-random-source.h"
 #include "sgd-optimizer.h"
@@ -14,6 +15,7 @@
 #include "ns3/event-id.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <memory>
 
 namespace ns3
@@ -74,8 +76,26 @@ class ParameterServerApplication : public Application
                const coded::CodingParameters& coding);
 
     /**
+     * Govern the workers' uplink with a perturbed-Lyapunov slot scheduler: a worker with a
+     * finished result reports its size (REPORT) instead of sending it; the result enters the
+     * worker's reservoir in the scheduler (Offer), and once the scheduler has served all of it
+     * the server grants the upload (GRANT) and the worker sends the result. The scheduler must
+     * be in Reservoir arrival mode; its NumQueues is set to n here. The workers need their
+     * UplinkAdmission attribute on (CodedLearningHelper::SetAdmission does both).
+     * \param scheduler the scheduler (not started; the server starts and stops it)
+     */
+    void SetAdmission(Ptr<LyapunovSlotScheduler> scheduler);
+
+    /// \return the uplink scheduler, or nullptr without admission control
+    Ptr<LyapunovSlotScheduler> GetAdmission() const
+    {
+        return m_admission;
+    }
+
+    /**
      * \param stream first stream index
-     * \return the number of streams used (1: code constructions, tie breaks)
+     * \return the number of streams used (1: code constructions, tie breaks; 2 more with
+     *         admission control)
      */
     int64_t AssignStreams(int64_t stream);
 
@@ -125,6 +145,15 @@ class ParameterServerApplication : public Application
     /// Counts a dropped result.
     void DropResult(const std::string& reason);
 
+    /// A REPORT arrived: offer the result's bytes to the uplink scheduler.
+    void HandleReport(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload);
+
+    /// Scheduler trace sink: a queue was served in a slot.
+    void OnServed(uint32_t queue, double scheduled, double delivered);
+
+    /// Sends GRANTs for every upload of a worker that the scheduler has fully served.
+    void GrantServed(uint32_t worker);
+
     /// \return the wire flag bits of the configured precision
     uint8_t PrecisionFlags() const;
 
@@ -166,6 +195,19 @@ class ParameterServerApplication : public Application
     EventId m_stageTwoEvent;                     //!< tau1
     EventId m_nextEvent;                         //!< next iteration
     uint32_t m_resultsDropped{0};                //!< drops
+
+    /// An upload waiting for the scheduler.
+    struct Upload
+    {
+        uint32_t iteration; //!< iteration
+        uint16_t task;      //!< task id
+        uint8_t stage;      //!< stage
+        double target;      //!< the worker's cumulative delivered data that completes it
+    };
+
+    Ptr<LyapunovSlotScheduler> m_admission;    //!< uplink scheduler (optional)
+    std::vector<std::deque<Upload>> m_uploads; //!< per worker, in report order
+    std::vector<double> m_offered;             //!< per worker, cumulative data units
 
     TracedCallback<const IterationRecord&> m_iterationEnd;               //!< trace
     TracedCallback<uint32_t, uint32_t, uint32_t, Time> m_resultReceived; //!< trace

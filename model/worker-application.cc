@@ -3,6 +3,7 @@
 
 #include "coded-learning-header.h"
 
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -33,6 +34,12 @@ WorkerApplication::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&WorkerApplication::m_computeTime),
                           MakePointerChecker<ComputeTimeModel>())
+            .AddAttribute("UplinkAdmission",
+                          "Announce finished results (REPORT) and send them only when the "
+                          "server grants them (GRANT).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&WorkerApplication::m_admission),
+                          MakeBooleanChecker())
             .AddTraceSource("TaskStarted",
                             "A task started: its result is computed, its compute time drawn.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_taskStarted),
@@ -91,6 +98,7 @@ WorkerApplication::StopApplication()
     NS_LOG_FUNCTION(this);
     Simulator::Cancel(m_finishEvent);
     m_queue.clear();
+    m_held.clear();
     m_busy = false;
     if (m_transport)
     {
@@ -171,6 +179,9 @@ WorkerApplication::HandleMessage(uint32_t /* peer */,
     case CodedLearningHeader::CANCEL:
         CancelUpTo(info.iteration);
         break;
+    case CodedLearningHeader::GRANT:
+        HandleGrant(info);
+        break;
     default:
         DropMessage("unexpected message type " + std::to_string(info.type));
         break;
@@ -178,9 +189,29 @@ WorkerApplication::HandleMessage(uint32_t /* peer */,
 }
 
 void
+WorkerApplication::HandleGrant(const MessageInfo& info)
+{
+    for (auto it = m_held.begin(); it != m_held.end(); ++it)
+    {
+        if (it->info.iteration == info.iteration && it->info.task == info.task)
+        {
+            m_transport->Send(0, it->info, it->payload);
+            m_held.erase(it);
+            return;
+        }
+    }
+    DropMessage("grant for a result that is not held (iteration " + std::to_string(info.iteration) +
+                ", task " + std::to_string(info.task) + ")");
+}
+
+void
 WorkerApplication::CancelUpTo(uint32_t iteration)
 {
     m_cancelledUpTo = std::max(m_cancelledUpTo, iteration + 1);
+    for (auto it = m_held.begin(); it != m_held.end();)
+    {
+        it = it->info.iteration <= iteration ? m_held.erase(it) : std::next(it);
+    }
     for (auto it = m_queue.begin(); it != m_queue.end();)
     {
         if (it->info.iteration <= iteration)
@@ -248,7 +279,20 @@ WorkerApplication::Finish()
     MessageInfo out = m_running;
     out.type = CodedLearningHeader::RESULT;
     out.worker = m_index;
-    m_transport->Send(0, out, coded::EncodeVector(m_result, m_precision));
+    if (m_admission)
+    {
+        Held held;
+        held.info = out;
+        held.payload = coded::EncodeVector(m_result, m_precision);
+        MessageInfo report = out;
+        report.type = CodedLearningHeader::REPORT;
+        m_transport->Send(0, report, coded::EncodeUint64(held.payload.size()));
+        m_held.push_back(held);
+    }
+    else
+    {
+        m_transport->Send(0, out, coded::EncodeVector(m_result, m_precision));
+    }
     ++m_tasksCompleted;
     m_taskFinished(m_running.iteration, m_running.task, 0.0, Time(0));
     TryStart();

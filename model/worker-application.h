@@ -26,6 +26,9 @@ namespace ns3
  * along as the last entry, so the server decodes the training loss like the gradient),
  * then waits the compute time drawn from its ComputeTimeModel for the task's load before it
  * sends the result (RESULT). CANCEL drops the queued and running work of an iteration.
+ * With UplinkAdmission on, a finished result is first announced by its size (REPORT) and sent
+ * only when the server grants it (GRANT), so that the server's Lyapunov scheduler decides who
+ * uploads when.
  */
 class WorkerApplication : public Application
 {
@@ -112,6 +115,9 @@ class WorkerApplication : public Application
     /// Counts a dropped message.
     void DropMessage(const std::string& reason);
 
+    /// A GRANT arrived: send the granted result.
+    void HandleGrant(const MessageInfo& info);
+
     uint16_t m_index;                              //!< worker index
     Ptr<LearningSetup> m_setup;                    //!< learning task
     Ptr<MessageTransport> m_transport;             //!< transport
@@ -123,13 +129,23 @@ class WorkerApplication : public Application
     std::deque<QueuedTask> m_queue;                //!< waiting tasks
     bool m_busy{false};                            //!< a task is running
     MessageInfo m_running;                         //!< the running task
-    coded::WirePrecision m_precision{coded::WirePrecision::FLOAT64};  //!< of the running result
-    coded::DenseVector m_result;                                      //!< the running task's result
-    EventId m_finishEvent;                                            //!< end of the running task
-    uint32_t m_tasksCompleted{0};                                     //!< results sent
-    uint32_t m_tasksCancelled{0};                                     //!< tasks cancelled
-    uint32_t m_messagesDropped{0};                                    //!< messages dropped
-    TracedCallback<uint32_t, uint32_t, double, Time> m_taskStarted;   //!< task start
+    coded::WirePrecision m_precision{coded::WirePrecision::FLOAT64}; //!< of the running result
+    coded::DenseVector m_result;                                     //!< the running task's result
+    EventId m_finishEvent;                                           //!< end of the running task
+    uint32_t m_tasksCompleted{0};                                    //!< results sent
+    uint32_t m_tasksCancelled{0};                                    //!< tasks cancelled
+    uint32_t m_messagesDropped{0};                                   //!< messages dropped
+    bool m_admission{false}; //!< report results and wait for grants
+
+    /// A finished result waiting for the server's GRANT (uplink admission control).
+    struct Held
+    {
+        MessageInfo info;             //!< its RESULT identity
+        std::vector<uint8_t> payload; //!< its encoded bytes
+    };
+
+    std::deque<Held> m_held;                                        //!< results waiting for a grant
+    TracedCallback<uint32_t, uint32_t, double, Time> m_taskStarted; //!< task start
     TracedCallback<uint32_t, uint32_t, double, Time> m_taskFinished;  //!< result sent
     TracedCallback<uint32_t, uint32_t, double, Time> m_taskCancelled; //!< task cancelled
 };

@@ -46,6 +46,7 @@ struct RunConfig
     std::string p2pRate{"10Mbps"};             //!< p2p link rate
     std::string p2pDelay{"1ms"};               //!< p2p link delay
     uint32_t samples{1200};                    //!< training samples
+    bool admission{false};                     //!< Lyapunov uplink admission
 };
 
 /// The outcome of a run.
@@ -54,7 +55,15 @@ struct RunResult
     std::vector<IterationRecord> records; //!< iterations
     coded::DenseVector params;            //!< final model
     uint32_t cancelled{0};                //!< worker tasks cancelled
+    uint32_t backlogChanges{0};           //!< changes of the scheduler's total backlog
 };
+
+/// Counts changes of a traced value.
+void
+CountChange(uint32_t* count, double /* oldValue */, double /* newValue */)
+{
+    ++*count;
+}
 
 /// Runs one small training on synthetic data (double-precision arithmetic, fixed seeds).
 RunResult
@@ -97,6 +106,14 @@ RunTraining(const RunConfig& c)
     learning.SetComputeTimeAttribute("Distribution", StringValue(c.distribution));
     learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(10)));
     learning.SetSlowWorkers(c.slow, std::max(1.0, c.slowdown));
+    Ptr<LyapunovSlotScheduler> scheduler;
+    if (c.admission)
+    {
+        scheduler = CreateObject<LyapunovSlotScheduler>();
+        scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
+        scheduler->SetAttribute("WorkConserving", BooleanValue(true));
+        learning.SetAdmission(scheduler);
+    }
     ApplicationContainer apps = learning.Install(scenario);
     apps.Start(Seconds(1.0));
     learning.AssignStreams(100);
@@ -104,9 +121,15 @@ RunTraining(const RunConfig& c)
     Recorder recorder;
     learning.GetServer()->TraceConnectWithoutContext("IterationEnd",
                                                      MakeBoundCallback(&Record, &recorder));
+    RunResult result;
+    if (scheduler)
+    {
+        scheduler->TraceConnectWithoutContext(
+            "TotalBacklog",
+            MakeBoundCallback(&CountChange, &result.backlogChanges));
+    }
     Simulator::Stop(Seconds(1.1 + c.iterations * (c.deadline + 1)));
     Simulator::Run();
-    RunResult result;
     result.records = recorder.records;
     result.params = learning.GetServer()->GetParameters();
     for (const auto& w : learning.GetWorkers())
@@ -363,6 +386,46 @@ class AppsTcpTestCase : public TestCase
 
 /**
  * \ingroup coded-learning
+ * With the Lyapunov scheduler on the uplink, results are reported, granted and uploaded:
+ * every iteration decodes, the model is the one trained without admission control (exact
+ * codes), the scheduler's backlog moves, and the iterations take longer (uploads wait for
+ * their grants).
+ */
+class AppsAdmissionTestCase : public TestCase
+{
+  public:
+    AppsAdmissionTestCase()
+        : TestCase("Lyapunov uplink admission: reports, grants, same model, backlog moves")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RunConfig c;
+        c.network = "p2p";
+        c.workers = 4;
+        c.scheme = "cyclic-repetition";
+        c.iterations = 4;
+        const RunResult plain = RunTraining(c);
+        c.admission = true;
+        const RunResult governed = RunTraining(c);
+        NS_TEST_ASSERT_MSG_EQ(governed.records.size(), 4u, "every iteration ends");
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(governed.records[i].decoded, true, "iteration " << i);
+            NS_TEST_ASSERT_MSG_GT(governed.records[i].Duration(),
+                                  plain.records[i].Duration(),
+                                  "uploads wait for their grants");
+        }
+        NS_TEST_ASSERT_MSG_GT(governed.backlogChanges, 4u, "the scheduler's backlog moves");
+        const double err = (governed.params - plain.params).norm() / plain.params.norm();
+        NS_TEST_ASSERT_MSG_LT(err, 1e-12, "admission control does not change what is decoded");
+    }
+};
+
+/**
+ * \ingroup coded-learning
  * Ten workers contending on Wi-Fi: every iteration completes.
  */
 class AppsWifiTestCase : public TestCase
@@ -443,6 +506,7 @@ class AppsTrainingTestSuite : public TestSuite
         AddTestCase(new AppsStragglerCancelTestCase, TestCase::QUICK);
         AddTestCase(new AppsLossTestCase, TestCase::QUICK);
         AddTestCase(new AppsTcpTestCase, TestCase::QUICK);
+        AddTestCase(new AppsAdmissionTestCase, TestCase::QUICK);
         AddTestCase(new AppsWifiTestCase, TestCase::QUICK);
         AddTestCase(new AppsTcpWifiTestCase, TestCase::QUICK);
     }
