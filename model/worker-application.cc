@@ -230,7 +230,7 @@ WorkerApplication::CancelUpTo(uint32_t iteration)
         Simulator::Cancel(m_finishEvent);
         m_busy = false;
         ++m_tasksCancelled;
-        m_taskCancelled(m_running.iteration, m_running.task, 0.0, Time(0));
+        m_taskCancelled(m_running.iteration, m_running.task, m_runningLoad, m_runningTime);
     }
     TryStart();
 }
@@ -265,6 +265,8 @@ WorkerApplication::TryStart()
                           : coded::WirePrecision::FLOAT64;
         const Time t = m_computeTime->Sample(next.task.load);
         m_running = next.info;
+        m_runningLoad = next.task.load;
+        m_runningTime = t;
         m_busy = true;
         m_taskStarted(next.info.iteration, next.info.task, next.task.load, t);
         m_finishEvent = Simulator::Schedule(t, &WorkerApplication::Finish, this);
@@ -294,7 +296,7 @@ WorkerApplication::Finish()
         m_transport->Send(0, out, coded::EncodeVector(m_result, m_precision));
     }
     ++m_tasksCompleted;
-    m_taskFinished(m_running.iteration, m_running.task, 0.0, Time(0));
+    m_taskFinished(m_running.iteration, m_running.task, m_runningLoad, m_runningTime);
     TryStart();
 }
 

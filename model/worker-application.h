@@ -129,6 +129,8 @@ class WorkerApplication : public Application
     std::deque<QueuedTask> m_queue;                //!< waiting tasks
     bool m_busy{false};                            //!< a task is running
     MessageInfo m_running;                         //!< the running task
+    double m_runningLoad{0};                       //!< the running task's load
+    Time m_runningTime;                            //!< the running task's drawn compute time
     coded::WirePrecision m_precision{coded::WirePrecision::FLOAT64}; //!< of the running result
     coded::DenseVector m_result;                                     //!< the running task's result
     EventId m_finishEvent;                                           //!< end of the running task
