@@ -12,6 +12,10 @@ packages=(
     libboost-test-dev libbenchmark-dev # unit tests, benchmarks
     gnuplot-nox                        # figures
     dataset-fashion-mnist              # the benchmark data set
+    parallel python3 python3-scipy     # parameter sweeps, aggregation with confidence intervals
+    tshark                             # PCAP analysis with the Lua dissector (and its test)
+    clang libclang-rt-14-dev valgrind  # libFuzzer targets, sanitizers, memcheck
+    doxygen                            # API documentation check
 )
 
 missing=()
