@@ -111,6 +111,15 @@ class ParameterServerApplication : public Application
         return m_iterationsDone;
     }
 
+    /**
+     * \return what the server has learnt about the workers' speeds (censored for tasks still
+     *         out when an iteration ends); nullptr before the application started
+     */
+    const coded::CompletionHistory* GetHistory() const
+    {
+        return m_history.get();
+    }
+
     /// \return results dropped as malformed, stale, duplicate or unexpected
     uint32_t GetResultsDropped() const
     {
