@@ -124,6 +124,17 @@ Run(int argc, char* argv[])
     std::string outDir = "results/sim";
     bool pcap = false;
     bool flowmon = false;
+    // Fault injection (FaultInjectionHelper); times are absolute simulated seconds.
+    int crashWorker = -1;
+    double crashAt = 1.5;
+    std::string crashMode = "app";
+    int linkDownWorker = -1;
+    double linkDownAt = 1.5;
+    double linkUpAt = 0.0;
+    int moveWorker = -1;
+    double moveAt = 1.5;
+    double moveTo = 1000.0;
+    double moveBackAt = 0.0;
 
     CommandLine cmd(__FILE__);
     cmd.Usage("Distributed training with a gradient code over an ns-3 network.");
@@ -182,6 +193,37 @@ Run(int argc, char* argv[])
     cmd.AddValue("outDir", "Output folder", outDir);
     cmd.AddValue("pcap", "Write PCAP traces of every device", pcap);
     cmd.AddValue("flowmon", "Write FlowMonitor XML", flowmon);
+    cmd.AddValue("crashWorker",
+                 "Fault: index of a worker that crashes for good at --crashAt (-1 = none)",
+                 crashWorker);
+    cmd.AddValue("crashAt",
+                 "Fault: simulated time of the crash (s, > 1: the applications start at 1 s)",
+                 crashAt);
+    cmd.AddValue("crashMode",
+                 "Fault: app (the worker application stops), device (its IPv4 interface goes "
+                 "down; not on ideal) or both",
+                 crashMode);
+    cmd.AddValue("linkDownWorker",
+                 "Fault: index of a worker whose IPv4 interface is down from --linkDownAt to "
+                 "--linkUpAt (-1 = none; not on ideal)",
+                 linkDownWorker);
+    cmd.AddValue("linkDownAt", "Fault: simulated time the link goes down (s, > 1)", linkDownAt);
+    cmd.AddValue("linkUpAt",
+                 "Fault: simulated time the link comes back (s, > linkDownAt; 0 = never)",
+                 linkUpAt);
+    cmd.AddValue("moveWorker",
+                 "Fault: index of a Wi-Fi station moved to --moveTo metres from the access "
+                 "point at --moveAt (-1 = none; wifi only)",
+                 moveWorker);
+    cmd.AddValue("moveAt", "Fault: simulated time of the move (s, > 1)", moveAt);
+    cmd.AddValue("moveTo",
+                 "Fault: distance from the access point the station moves to, along its "
+                 "direction (m, > 0; 1000 is out of range)",
+                 moveTo);
+    cmd.AddValue("moveBackAt",
+                 "Fault: simulated time the station returns to where it was (s, > moveAt; "
+                 "0 = never)",
+                 moveBackAt);
     cmd.Parse(argc, argv);
 
     CommandLineChecks::RequireOneOf("scheme", scheme, coded::GradientCodeFactory::Names());
@@ -203,6 +245,47 @@ Run(int argc, char* argv[])
     CommandLineChecks::RequireOneOf("admission", admission, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", theta, 0.0, 1e6);
+    // Fault flags: -1 or a worker index; times after the applications' start (1 s).
+    CommandLineChecks::RequireRange("crashWorker", crashWorker, -1, workers - 1.0);
+    CommandLineChecks::RequireRange("linkDownWorker", linkDownWorker, -1, workers - 1.0);
+    CommandLineChecks::RequireRange("moveWorker", moveWorker, -1, workers - 1.0);
+    CommandLineChecks::RequireOneOf("crashMode", crashMode, {"app", "device", "both"});
+    if (crashWorker >= 0)
+    {
+        CommandLineChecks::RequireRange("crashAt", crashAt, 1.0 + 1e-9, 1e9);
+        if (crashMode != "app" && network == "ideal")
+        {
+            throw std::invalid_argument("--crashMode=" + crashMode +
+                                        ": the ideal network has no interfaces; use app");
+        }
+    }
+    if (linkDownWorker >= 0)
+    {
+        if (network == "ideal")
+        {
+            throw std::invalid_argument("--linkDownWorker=" + std::to_string(linkDownWorker) +
+                                        ": the ideal network has no links; use wifi, csma, p2p");
+        }
+        CommandLineChecks::RequireRange("linkDownAt", linkDownAt, 1.0 + 1e-9, 1e9);
+        if (linkUpAt != 0.0)
+        {
+            CommandLineChecks::RequireRange("linkUpAt", linkUpAt, linkDownAt + 1e-9, 1e9);
+        }
+    }
+    if (moveWorker >= 0)
+    {
+        if (network != "wifi")
+        {
+            throw std::invalid_argument("--moveWorker=" + std::to_string(moveWorker) +
+                                        ": only Wi-Fi stations move; --network=" + network);
+        }
+        CommandLineChecks::RequireRange("moveAt", moveAt, 1.0 + 1e-9, 1e9);
+        CommandLineChecks::RequireRange("moveTo", moveTo, 1e-9, 1e9);
+        if (moveBackAt != 0.0)
+        {
+            CommandLineChecks::RequireRange("moveBackAt", moveBackAt, moveAt + 1e-9, 1e9);
+        }
+    }
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = learningRate;
     sgd.momentum = momentum;
@@ -312,6 +395,30 @@ Run(int argc, char* argv[])
     stream += learning.AssignStreams(stream);
     stream += net.AssignStreams(stream);
 
+    FaultInjectionHelper faults(scenario, learning.GetWorkers());
+    if (crashWorker >= 0)
+    {
+        faults.CrashWorker(crashWorker,
+                           Seconds(crashAt),
+                           FaultInjectionHelper::ParseCrashMode(crashMode));
+    }
+    if (linkDownWorker >= 0)
+    {
+        faults.LinkDown(linkDownWorker, Seconds(linkDownAt), Seconds(linkUpAt));
+    }
+    if (moveWorker >= 0)
+    {
+        const Vector from = faults.GetWorkerPosition(moveWorker);
+        const double norm = std::sqrt(from.x * from.x + from.y * from.y);
+        const Vector to = norm > 0 ? Vector(from.x * moveTo / norm, from.y * moveTo / norm, from.z)
+                                   : Vector(moveTo, 0.0, from.z);
+        faults.MoveWorker(moveWorker, Seconds(moveAt), to);
+        if (moveBackAt != 0.0)
+        {
+            faults.MoveWorker(moveWorker, Seconds(moveBackAt), from);
+        }
+    }
+
     MakeDirectories(outDir);
     IterationCsvWriter csv(outDir + "/iterations.csv");
     csv.Connect(learning.GetServer());
@@ -341,6 +448,12 @@ Run(int argc, char* argv[])
         net.WriteFlowMonitor(outDir + "/flowmon.xml");
     }
     Simulator::Destroy();
+    if (summary.iterations < iterations)
+    {
+        std::cerr << "coded-learning-sim: warning: only " << summary.iterations << " of "
+                  << iterations << " iterations finished before the time limit of "
+                  << (deadline + 1.0) * iterations << " s after the start\n";
+    }
 
     std::cout << std::fixed << std::setprecision(4) << "coded-learning-sim: scheme " << scheme
               << ", network " << network << ", " << workers << " workers: " << summary.iterations
