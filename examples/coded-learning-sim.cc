@@ -15,6 +15,7 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <sys/stat.h>
 
 using namespace ns3;
@@ -41,6 +42,21 @@ MakeDirectories(const std::string& path)
         {
             partial += path[i];
         }
+    }
+}
+
+/// Throws unless a fault time comes after a given time (the applications' start or an earlier
+/// fault time). \param flag the flag \param value its value (s) \param after the bound (s)
+/// \param what what the bound is
+void
+RequireAfter(const std::string& flag, double value, double after, const std::string& what)
+{
+    if (!(value > after) || !std::isfinite(value))
+    {
+        std::ostringstream os;
+        os << "--" << flag << "=" << value << ": must be a finite time after " << what << " ("
+           << after << " s)";
+        throw std::invalid_argument(os.str());
     }
 }
 
@@ -252,7 +268,7 @@ Run(int argc, char* argv[])
     CommandLineChecks::RequireOneOf("crashMode", crashMode, {"app", "device", "both"});
     if (crashWorker >= 0)
     {
-        CommandLineChecks::RequireRange("crashAt", crashAt, 1.0 + 1e-9, 1e9);
+        RequireAfter("crashAt", crashAt, 1.0, "the applications' start");
         if (crashMode != "app" && network == "ideal")
         {
             throw std::invalid_argument("--crashMode=" + crashMode +
@@ -266,10 +282,10 @@ Run(int argc, char* argv[])
             throw std::invalid_argument("--linkDownWorker=" + std::to_string(linkDownWorker) +
                                         ": the ideal network has no links; use wifi, csma, p2p");
         }
-        CommandLineChecks::RequireRange("linkDownAt", linkDownAt, 1.0 + 1e-9, 1e9);
+        RequireAfter("linkDownAt", linkDownAt, 1.0, "the applications' start");
         if (linkUpAt != 0.0)
         {
-            CommandLineChecks::RequireRange("linkUpAt", linkUpAt, linkDownAt + 1e-9, 1e9);
+            RequireAfter("linkUpAt", linkUpAt, linkDownAt, "--linkDownAt");
         }
     }
     if (moveWorker >= 0)
@@ -279,11 +295,11 @@ Run(int argc, char* argv[])
             throw std::invalid_argument("--moveWorker=" + std::to_string(moveWorker) +
                                         ": only Wi-Fi stations move; --network=" + network);
         }
-        CommandLineChecks::RequireRange("moveAt", moveAt, 1.0 + 1e-9, 1e9);
+        RequireAfter("moveAt", moveAt, 1.0, "the applications' start");
         CommandLineChecks::RequireRange("moveTo", moveTo, 1e-9, 1e9);
         if (moveBackAt != 0.0)
         {
-            CommandLineChecks::RequireRange("moveBackAt", moveBackAt, moveAt + 1e-9, 1e9);
+            RequireAfter("moveBackAt", moveBackAt, moveAt, "--moveAt");
         }
     }
     coded::SgdOptimizer::Config sgd;
