@@ -51,7 +51,13 @@ WorkerApplication::GetTypeId()
             .AddTraceSource("TaskCancelled",
                             "A queued or running task was cancelled by the server.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_taskCancelled),
-                            "ns3::WorkerApplication::TaskTracedCallback");
+                            "ns3::WorkerApplication::TaskTracedCallback")
+            .AddTraceSource("Drop",
+                            "A received message was dropped (addressed to another worker, old "
+                            "iteration, undecodable, unexpected type, grant for nothing held); "
+                            "the argument is the reason. GetMessagesDropped() counts them.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_dropTrace),
+                            "ns3::MessageTransport::DropTracedCallback");
     return tid;
 }
 
@@ -111,6 +117,7 @@ WorkerApplication::DropMessage(const std::string& reason)
 {
     NS_LOG_LOGIC("worker " << m_index << " drops a message: " << reason);
     ++m_messagesDropped;
+    m_dropTrace(reason);
 }
 
 void
