@@ -4,7 +4,9 @@
 // sockets on the worker and server nodes inject malformed and hostile chunks into the server's
 // and a worker's receive paths after every iteration. Each must be dropped and counted (by the
 // transport or by the application, with a reason on the Drop trace sources), nothing may crash,
-// and the trained model must be bit-identical to that of a clean run.
+// and the trained model must be bit-identical to that of a clean run. One well-formed task of a
+// far-future iteration is kept by the worker (it cannot know that its model will never come);
+// it must not block the tasks behind it.
 
 #include "ns3/coded-learning-module.h"
 #include "ns3/core-module.h"
@@ -221,6 +223,18 @@ Burst(Attacker* a, uint32_t ended)
     h.iteration = current;
     h.task = 79;
     SendRaw(a->fromServer, a->worker0, Datagram(h, a->good));
+    // 23. a well-formed task of a far-future iteration: the worker keeps it for a model that
+    // never comes, but it must not block the current iteration's tasks queued behind it
+    h = RawHeader();
+    h.type = CodedLearningHeader::TASK;
+    h.iteration = current + 5000;
+    h.task = 80;
+    coded::WireTask task;
+    task.load = 1.0;
+    coded::WireTerm term;
+    term.rows = coded::RowSet{coded::RowRange{0, 10}};
+    task.terms.push_back(term);
+    SendRaw(a->fromServer, a->worker0, Datagram(h, coded::EncodeTask(task)));
 }
 
 /// IterationEnd sink: counts decoded iterations and schedules a burst after all but the last.
