@@ -124,8 +124,8 @@ def main(argv):
             print("FAIL: the program did not finish within 120 s (hang)")
             return 1
         print("exit code:", proc.returncode)
-        print("--- stdout ---\n" + proc.stdout[-3000:])
-        print("--- stderr ---\n" + proc.stderr[-3000:])
+        print("--- stdout ---\n" + proc.stdout[:3000])
+        print("--- stderr ---\n" + proc.stderr[:3000])
         if expect_success:
             if proc.returncode != 0:
                 print("FAIL: expected exit code 0")
