@@ -46,9 +46,9 @@ cl_sim(hidden-zero [=[--hidden=0: allowed range is \[1, ]=] --model=mlp --hidden
 cl_sim(v-zero [=[--V=0: allowed range is \[1e-09, ]=] --admission=lyapunov --V=0)
 cl_sim(v-negative [=[--V=-5: allowed range]=] --admission=lyapunov --V=-5)
 cl_sim(theta-negative [=[--theta=-1: allowed range is \[0, ]=] --admission=lyapunov --theta=-1)
-cl_sim(learning-rate-zero [=[--learningRate=0\.0+ .*learningRate = 0\.0+: must be finite and > 0]=]
+cl_sim(learning-rate-zero [=[--learningRate=0 --momentum=0.9: learningRate = 0\.0+: must be finite and > 0]=]
        --learningRate=0)
-cl_sim(momentum-one [=[--momentum=1\.0+: momentum = 1\.0+]=] --momentum=1)
+cl_sim(momentum-one [=[--momentum=1: momentum = 1\.0+]=] --momentum=1)
 
 # --- coded-learning-sim: names that are not allowed ------------------------------------------
 cl_sim(scheme-unknown [=[--scheme=magic: allowed values are uncoded, ignore-stragglers]=]
@@ -88,6 +88,9 @@ cl_sim(wifi-too-many-workers
        --scheme=uncoded --network=wifi --workers=2008 --trainLimit=5000)
 cl_sim(p2p-rate-invalid [=[p2p data rate 'fast' is invalid]=] --network=p2p --p2pRate=fast)
 cl_sim(p2p-rate-zero [=[p2p data rate '0bps' is invalid]=] --network=p2p --p2pRate=0bps)
+cl_sim(p2p-rate-negative [=[p2p data rate '-5Mbps' is invalid]=] --network=p2p --p2pRate=-5Mbps)
+cl_sim(p2p-delay-invalid [=[p2p delay '5parsecs' is invalid \(allowed: a time >= 0 with a unit]=]
+       --network=p2p --p2pDelay=5parsecs)
 cl_sim(p2p-delay-negative [=[p2p delay '-1ms' is negative]=] --network=p2p --p2pDelay=-1ms)
 cl_sim(p2p-rate-list-length [=[p2p data rate list '1Mbps,2Mbps' has 2]=] --network=p2p
        --workers=3 --p2pRate=1Mbps,2Mbps)
@@ -141,6 +144,8 @@ cl_central(activation-unknown [=[--activation=swish: allowed values are relu, ta
 cl_central(batch-larger-than-data [=[--batchSize=500: larger than the training set \(200]=]
            --batchSize=500)
 cl_central(schedule-unknown [=[learning-rate schedule 'cosine']=] --schedule=cosine)
+cl_central(hidden-zero [=[--hidden=0: must be >= 1]=] --model=mlp --hidden=0)
+cl_central(step-gamma-zero [=[gamma = 0\.0+]=] --schedule=step --gamma=0)
 cl_central(weight-decay-negative [=[weightDecay = -1]=] --weightDecay=-1)
 coded_learning_add_cli_test(
   central-output-below-a-file TARGET centralised-training SETUP file

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <sys/stat.h>
 
 using namespace ns3;
@@ -42,6 +43,15 @@ MakeDirectories(const std::string& path)
             partial += path[i];
         }
     }
+}
+
+/// \param v a number \return it as text, as exact as the user typed it (no trailing zeros)
+std::string
+Text(double v)
+{
+    std::ostringstream os;
+    os << std::setprecision(12) << v;
+    return os.str();
 }
 
 /// Summary statistics collected from the iteration trace.
@@ -216,8 +226,8 @@ Run(int argc, char* argv[])
     }
     catch (const std::invalid_argument& e)
     {
-        throw std::invalid_argument("--learningRate=" + std::to_string(learningRate) +
-                                    " --momentum=" + std::to_string(momentum) + ": " + e.what());
+        throw std::invalid_argument("--learningRate=" + Text(learningRate) +
+                                    " --momentum=" + Text(momentum) + ": " + e.what());
     }
     // Fail before the (slow) data loading when the results cannot be written.
     MakeDirectories(outDir);
