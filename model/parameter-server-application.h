@@ -189,19 +189,20 @@ class ParameterServerApplication : public Application
     coded::DenseVector m_params;                         //!< current parameters
 
     // State of the current iteration.
-    uint32_t m_iteration{0};                     //!< r
-    uint32_t m_iterationsDone{0};                //!< iterations finished
-    bool m_active{false};                        //!< an iteration is running
-    std::unique_ptr<coded::CodingRound> m_round; //!< its round
-    std::vector<coded::DenseVector> m_results;   //!< results by task id
-    std::vector<Time> m_dispatched;              //!< dispatch time by task id
-    IterationRecord m_record;                    //!< being filled
-    uint64_t m_bytesUpAtStart{0};                //!< transport counter at start
-    uint64_t m_bytesDownAtStart{0};              //!< transport counter at start
-    EventId m_deadlineEvent;                     //!< deadline
-    EventId m_stageTwoEvent;                     //!< tau1
-    EventId m_nextEvent;                         //!< next iteration
-    uint32_t m_resultsDropped{0};                //!< drops
+    uint32_t m_iteration{0};                        //!< r
+    uint32_t m_iterationsDone{0};                   //!< iterations finished
+    bool m_active{false};                           //!< an iteration is running
+    std::unique_ptr<coded::CodingRound> m_round;    //!< its round
+    std::vector<coded::DenseVector> m_results;      //!< results by task id
+    std::vector<Time> m_dispatched;                 //!< dispatch time by task id
+    IterationRecord m_record;                       //!< being filled
+    uint64_t m_bytesUpAtStart{0};                   //!< transport counter at start
+    uint64_t m_bytesDownAtStart{0};                 //!< transport counter at start
+    EventId m_deadlineEvent;                        //!< deadline
+    EventId m_stageTwoEvent;                        //!< tau1
+    EventId m_nextEvent;                            //!< next iteration
+    uint32_t m_resultsDropped{0};                   //!< drops
+    TracedCallback<const std::string&> m_dropTrace; //!< drop trace (reason)
 
     /// An upload waiting for the scheduler.
     struct Upload

@@ -140,6 +140,7 @@ class WorkerApplication : public Application
     EventId m_finishEvent;                                           //!< end of the running task
     uint32_t m_tasksCompleted{0};                                    //!< results sent
     uint32_t m_tasksCancelled{0};                                    //!< tasks cancelled
+    TracedCallback<const std::string&> m_dropTrace;                  //!< drop trace (reason)
     uint32_t m_messagesDropped{0};                                   //!< messages dropped
     bool m_admission{false}; //!< report results and wait for grants
 
