@@ -111,6 +111,12 @@ class ParameterServerApplication : public Application
         return m_iterationsDone;
     }
 
+    /// \return the server's transport (peer i = worker i), nullptr before Setup()
+    Ptr<MessageTransport> GetTransport() const
+    {
+        return m_transport;
+    }
+
     /// \return results dropped as malformed, stale, duplicate or unexpected
     uint32_t GetResultsDropped() const
     {
