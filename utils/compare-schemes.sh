@@ -10,7 +10,10 @@
 #
 # Options (before outDir):
 #   --with-admission   also run two-stage with --admission=lyapunov (run "two-stage-lyapunov";
-#                      its admission.csv gives the backlog and fairness figure)
+#                      its admission.csv gives the backlog and fairness figure); the
+#                      scheduler's slotted channel gets the Wi-Fi channel's 20 MHz
+#   --admission-bandwidth=HZ  that bandwidth (default 20e6; the scheduler's own default,
+#                      1e6, makes every upload wait about 0.7 s for its grant)
 #   --jobs=N           parallel runs (default: nproc)
 #   --reference=NAME   scheme of the two reference runs (default: uncoded)
 #   --no-plots         skip the figures
@@ -33,14 +36,16 @@ with_admission=0
 jobs=$(nproc)
 reference=uncoded
 plots=1
+admission_bandwidth=20e6
 while [ $# -gt 0 ]; do
     case "$1" in
     --with-admission) with_admission=1 ;;
     --jobs=*) jobs=${1#--jobs=} ;;
     --reference=*) reference=${1#--reference=} ;;
+    --admission-bandwidth=*) admission_bandwidth=${1#--admission-bandwidth=} ;;
     --no-plots) plots=0 ;;
     --help | -h)
-        sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '3,29p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *) break ;;
@@ -117,7 +122,8 @@ done
 add_run oracle-no-stragglers --scheme="$reference" --slowFraction=0
 add_run ideal-network --scheme="$reference" --network=ideal
 if [ "$with_admission" = 1 ]; then
-    add_run two-stage-lyapunov --scheme=two-stage --admission=lyapunov
+    add_run two-stage-lyapunov --scheme=two-stage --admission=lyapunov \
+        "--ns3::LyapunovSlotScheduler::Bandwidth=$admission_bandwidth"
 fi
 
 echo "== scheme comparison: ${#runs[@]} runs, $jobs in parallel, output in $out =="

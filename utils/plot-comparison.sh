@@ -72,17 +72,37 @@ plot_list() { # kind (accuracy|loss|cdf), extra "with" options
 }
 term="set terminal pngcairo size 1100,650 font 'DejaVu Sans,12' enhanced"
 
+# The zoom of the accuracy figure: up to 1.3 times the latest time to target, from target - 0.05.
+zoom_x=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == "time_to_target_s") c = i; next }
+                  $c != "nan" && $c > m { m = $c } END { if (m > 0) printf "%.3f", 1.3 * m }' "$dir/comparison.csv")
+zoom_plot=""
+panels=1
+height=600
+if [ -n "$zoom_x" ]; then
+    panels=2
+    height=1000
+    zoom_plot="set title 'Zoom: around the target'
+set xrange [0:$zoom_x]
+set yrange [$target - 0.05:*]
+plot $(plot_list accuracy 'linespoints pt 7 ps 0.6')"
+fi
 gnuplot <<EOF
-$term
+set terminal pngcairo size 1100,$height font 'DejaVu Sans,12' enhanced
 set output '$dir/comparison-accuracy.png'
-set title 'Test accuracy vs simulated time (target $target dashed)'
+set multiplot layout $panels,1 title 'Test accuracy vs simulated time (target $target: dotted line)'
 set xlabel 'simulated time since the start of training (s)'
 set ylabel 'test accuracy'
 set grid
 set key outside right top
+set lmargin 10
+set rmargin 30
+set title 'All runs'
 set autoscale xfixmax
-set arrow from graph 0, first $target to graph 1, first $target nohead dt 3 lc rgb '#888888'
-plot $(plot_list accuracy 'linespoints pt 7 ps 0.5')
+set arrow 1 from graph 0, first $target to graph 1, first $target nohead dt 3 lw 2 lc rgb '#888888'
+plot $(plot_list accuracy 'lines')
+unset key
+$zoom_plot
+unset multiplot
 EOF
 
 gnuplot <<EOF
@@ -115,6 +135,7 @@ gnuplot <<EOF
 set terminal pngcairo size 1100,800 font 'DejaVu Sans,12' enhanced
 set output '$dir/comparison-load-uplink.png'
 set multiplot layout 2,1 title 'Resources per iteration'
+set lmargin 12
 set style fill solid 0.8 border -1
 set boxwidth 0.7
 set grid ytics
