@@ -161,11 +161,12 @@ for r in "${runs[@]}"; do
     fi
 done
 if [ ${#admission[@]} -gt 0 ]; then
+    workers=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == "workers") c = i; next } { print $c; exit }' "$dir/comparison.csv")
     backlog="" jain="" sep=""
     for r in "${admission[@]}"; do
         a="$dir/$r/admission.csv"
-        backlog+="$sep'$a' using 1:3 with lines lw 1.5 title '$r: queues {/Symbol S}Q_i', '$a' using 1:5 with lines lw 1.5 title '$r: reservoirs {/Symbol S}R_i'"
-        jain+="$sep'$a' using 1:8 with lines lw 2 title '$r: Jain index of admitted data', '$a' using 1:9 with lines lw 1.5 dt 2 title '$r: smallest worker share'"
+        backlog+="$sep'$a' using 1:3 with lines lw 1.5 lc rgb '#6a3d9a' title '$r: queues {/Symbol S}Q_i', '$a' using 1:5 with lines lw 1.5 lc rgb '#e66101' title '$r: reservoirs {/Symbol S}R_i'"
+        jain+="$sep'$a' using 1:8 with lines lw 2 lc rgb '#6a3d9a' title '$r: Jain index of admitted data', '$a' using 1:10 with lines lw 1.5 dt 4 lc rgb '#e66101' title '$r: largest worker share', '$a' using 1:9 with lines lw 1.5 dt 2 lc rgb '#1b7837' title '$r: smallest worker share'"
         sep=", "
     done
     gnuplot <<EOF
@@ -182,8 +183,10 @@ set xlabel 'simulated time (s)'
 set ylabel 'data units (1500 B)'
 set title 'Backlog: admitted but not yet delivered (Q), reported but not yet admitted (R)'
 plot $backlog
-set ylabel 'index / share'
+set ylabel 'index / share of the admitted data'
 set yrange [0:1.05]
+set arrow 1 from graph 0, first 1.0 / $workers to graph 1, first 1.0 / $workers nohead dt 3 lw 2 lc rgb '#888888'
+set label 1 'equal shares (1/n)' at graph 0.01, first 1.0 / $workers offset 0,0.6 tc rgb '#555555' font ',10'
 set title 'Fairness of the data admitted so far'
 plot $jain
 unset multiplot
