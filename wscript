@@ -168,6 +168,8 @@ APPS_SOURCES = [
     'helper/coded-learning-helper.cc',
     'helper/iteration-csv-writer.cc',
     'helper/command-line-checks.cc',
+    'model/run-summary.cc',
+    'helper/admission-csv-writer.cc',
 ]
 APPS_HEADERS = [
     'model/compute-time-model.h',
@@ -182,9 +184,11 @@ APPS_HEADERS = [
     'helper/coded-learning-helper.h',
     'helper/iteration-csv-writer.h',
     'helper/command-line-checks.h',
+    'model/run-summary.h',
+    'helper/admission-csv-writer.h',
 ]
 APPS_NS3_TESTS = ['test/apps-training-test-suite.cc']
-APPS_BOOST_TESTS = []
+APPS_BOOST_TESTS = ['test/apps-run-summary-test.cc']
 # Area "hardening" (issue 7), bad input.
 HARDENING_INPUT_NS3_TESTS = ['test/hardening-attributes-test-suite.cc',
                              'test/hardening-packets-test-suite.cc']

@@ -120,6 +120,12 @@ class ParameterServerApplication : public Application
         return m_history.get();
     }
 
+    /// \return the server's transport (peer i = worker i), nullptr before Setup()
+    Ptr<MessageTransport> GetTransport() const
+    {
+        return m_transport;
+    }
+
     /// \return results dropped as malformed, stale, duplicate or unexpected
     uint32_t GetResultsDropped() const
     {
