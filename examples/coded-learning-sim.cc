@@ -340,6 +340,8 @@ Run(int argc, char* argv[])
     {
         net.WriteFlowMonitor(outDir + "/flowmon.xml");
     }
+    // Executed simulator events (deterministic; utils/benchmark-scaling.sh reads this line).
+    const uint64_t events = Simulator::GetEventCount();
     Simulator::Destroy();
 
     std::cout << std::fixed << std::setprecision(4) << "coded-learning-sim: scheme " << scheme
@@ -349,6 +351,7 @@ Run(int argc, char* argv[])
               << summary.lastLoss << ", mean compute load "
               << (summary.iterations ? summary.loadSum / summary.iterations : 0.0) << ", uplink "
               << summary.bytesUp << " bytes; wrote " << outDir << "/iterations.csv\n";
+    std::cout << "coded-learning-sim: " << events << " simulator events\n";
     return 0;
 }
 
