@@ -17,6 +17,7 @@ LEARNING_SOURCES = [
     'model/mlp-model.cc',
     'model/sgd-optimizer.cc',
     'model/ns3-random-source.cc',
+    'model/gradient-cache.cc',
 ]
 LEARNING_HEADERS = [
     'model/learning-types.h',
@@ -31,6 +32,7 @@ LEARNING_HEADERS = [
     'model/mlp-model.h',
     'model/sgd-optimizer.h',
     'model/ns3-random-source.h',
+    'model/gradient-cache.h',
 ]
 LEARNING_NS3_TESTS = [
     'test/ns3-random-source-test-suite.cc',
@@ -43,6 +45,7 @@ LEARNING_BOOST_TESTS = [
     'test/learning-partitioner-test.cc',
     'test/learning-model-test.cc',
     'test/learning-sgd-optimizer-test.cc',
+    'test/learning-gradient-cache-test.cc',
 ]
 
 CODING_SOURCES = [

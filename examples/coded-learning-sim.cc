@@ -352,6 +352,9 @@ Run(int argc, char* argv[])
               << (summary.iterations ? summary.loadSum / summary.iterations : 0.0) << ", uplink "
               << summary.bytesUp << " bytes; wrote " << outDir << "/iterations.csv\n";
     std::cout << "coded-learning-sim: " << events << " simulator events\n";
+    std::cout << "coded-learning-sim: " << setup->GetGradientCache().GetMisses()
+              << " block gradients computed, " << setup->GetGradientCache().GetHits()
+              << " shared between workers\n";
     return 0;
 }
 
