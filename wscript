@@ -17,6 +17,7 @@ LEARNING_SOURCES = [
     'model/mlp-model.cc',
     'model/sgd-optimizer.cc',
     'model/ns3-random-source.cc',
+    'model/mini-batch.cc',
     'model/gradient-cache.cc',
 ]
 LEARNING_HEADERS = [
@@ -32,6 +33,7 @@ LEARNING_HEADERS = [
     'model/mlp-model.h',
     'model/sgd-optimizer.h',
     'model/ns3-random-source.h',
+    'model/mini-batch.h',
     'model/gradient-cache.h',
 ]
 LEARNING_NS3_TESTS = [
@@ -45,6 +47,7 @@ LEARNING_BOOST_TESTS = [
     'test/learning-partitioner-test.cc',
     'test/learning-model-test.cc',
     'test/learning-sgd-optimizer-test.cc',
+    'test/learning-mini-batch-test.cc',
     'test/learning-gradient-cache-test.cc',
 ]
 
@@ -182,7 +185,8 @@ APPS_HEADERS = [
     'helper/iteration-csv-writer.h',
     'helper/command-line-checks.h',
 ]
-APPS_NS3_TESTS = ['test/apps-training-test-suite.cc']
+APPS_NS3_TESTS = ['test/apps-training-test-suite.cc',
+                  'test/apps-performance-test-suite.cc']
 APPS_BOOST_TESTS = []
 
 
