@@ -26,9 +26,7 @@ SameBits(const DenseVector& a, const DenseVector& b)
 
 BOOST_AUTO_TEST_SUITE(learning)
 
-BOOST_AUTO_TEST_SUITE(gradient_cache)
-
-BOOST_AUTO_TEST_CASE(repeated_calls_return_the_models_exact_result)
+BOOST_AUTO_TEST_CASE(gradient_cache_repeated_calls_return_the_models_exact_result)
 {
     SeededRandomSource rng(3);
     const SyntheticDataGenerator gen(8, 3, 1.0, rng);
@@ -70,7 +68,5 @@ BOOST_AUTO_TEST_CASE(repeated_calls_return_the_models_exact_result)
     cache.Clear();
     BOOST_TEST(cache.Size() == 0u);
 }
-
-BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -101,9 +101,7 @@ DecodeWithBatch(const std::string& scheme,
 
 BOOST_AUTO_TEST_SUITE(learning)
 
-BOOST_AUTO_TEST_SUITE(mini_batch)
-
-BOOST_AUTO_TEST_CASE(sample_depends_on_the_seed_only)
+BOOST_AUTO_TEST_CASE(mini_batch_sample_depends_on_the_seed_only)
 {
     const MiniBatch a = MiniBatch::Sample(1000, 100, 42);
     const MiniBatch b = MiniBatch::Sample(1000, 100, 42);
@@ -123,7 +121,7 @@ BOOST_AUTO_TEST_CASE(sample_depends_on_the_seed_only)
     BOOST_TEST(all.Rows().back() == 49u);
 }
 
-BOOST_AUTO_TEST_CASE(sample_is_roughly_uniform)
+BOOST_AUTO_TEST_CASE(mini_batch_sample_is_roughly_uniform)
 {
     // Each row is drawn with probability 1/4; over 400 seeds the counts stay near 100.
     std::vector<uint32_t> count(20, 0);
@@ -142,14 +140,14 @@ BOOST_AUTO_TEST_CASE(sample_is_roughly_uniform)
     }
 }
 
-BOOST_AUTO_TEST_CASE(bad_batch_sizes_are_refused)
+BOOST_AUTO_TEST_CASE(mini_batch_bad_batch_sizes_are_refused)
 {
     BOOST_CHECK_THROW(MiniBatch::Sample(10, 0, 1), std::invalid_argument);
     BOOST_CHECK_THROW(MiniBatch::Sample(10, 11, 1), std::invalid_argument);
     BOOST_CHECK_THROW(MiniBatch::Sample(0, 0, 1), std::invalid_argument);
 }
 
-BOOST_AUTO_TEST_CASE(restrict_matches_a_brute_force_intersection)
+BOOST_AUTO_TEST_CASE(mini_batch_restrict_matches_a_brute_force_intersection)
 {
     const MiniBatch batch = MiniBatch::Sample(300, 60, 7);
     const std::set<uint32_t> in(batch.Rows().begin(), batch.Rows().end());
@@ -176,7 +174,7 @@ BOOST_AUTO_TEST_CASE(restrict_matches_a_brute_force_intersection)
     BOOST_TEST(whole[0].end == 300u);
 }
 
-BOOST_AUTO_TEST_CASE(coded_mini_batch_gradient_equals_uncoded_gradient_of_the_batch)
+BOOST_AUTO_TEST_CASE(mini_batch_coded_gradient_equals_uncoded_gradient_of_the_batch)
 {
     SeededRandomSource rng(11);
     const SyntheticDataGenerator gen(12, 4, 0.5, rng);
@@ -213,7 +211,5 @@ BOOST_AUTO_TEST_CASE(coded_mini_batch_gradient_equals_uncoded_gradient_of_the_ba
     const DenseVector changed = DecodeWithBatch("uncoded", 6, 2, {}, other, model, data);
     BOOST_TEST((changed - uncoded).norm() > 1e-3 * uncoded.norm());
 }
-
-BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END()
