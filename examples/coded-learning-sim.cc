@@ -136,6 +136,7 @@ Run(int argc, char* argv[])
     double learningRate = 0.2;
     double momentum = 0.9;
     uint32_t evalInterval = 10;
+    uint32_t batchSize = 0;
     double slowFraction = 0.2;
     double slowdown = 4.0;
     double computeUnitMs = 10.0;
@@ -212,6 +213,10 @@ Run(int argc, char* argv[])
                  "Evaluate test accuracy every N iterations and after the last one (>= 1; a "
                  "value >= iterations evaluates only at the end)",
                  evalInterval);
+    cmd.AddValue("batchSize",
+                 "Mini-batch SGD: training samples drawn per iteration (0 = full batch, at most "
+                 "the training set); every code stays exact (doc/performance.rst)",
+                 batchSize);
     cmd.AddValue("slowFraction", "Fraction of persistently slow workers, in [0, 1]", slowFraction);
     cmd.AddValue("slowdown", "Slow-down factor of the slow workers (>= 1)", slowdown);
     cmd.AddValue("computeUnitMs", "Compute time unit per partition (ms, > 0)", computeUnitMs);
@@ -360,6 +365,7 @@ Run(int argc, char* argv[])
     }
     train =
         std::make_shared<coded::Dataset>(train->Gather(orderRng->Permutation(train->NumSamples())));
+    CommandLineChecks::RequireRange("batchSize", batchSize, 0, train->NumSamples());
     std::unique_ptr<coded::LearningModel> prototype;
     if (model == "softmax")
     {
@@ -437,6 +443,7 @@ Run(int argc, char* argv[])
     learning.SetServerAttribute("Momentum", DoubleValue(momentum));
     learning.SetServerAttribute("IterationDeadline", TimeValue(Seconds(deadline)));
     learning.SetServerAttribute("Float32", BooleanValue(float32));
+    learning.SetServerAttribute("BatchSize", UintegerValue(batchSize));
     learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(computeUnitMs)));
     learning.SetComputeTimeAttribute("Distribution", StringValue(distribution));
     const auto numSlow = static_cast<uint32_t>(std::lround(slowFraction * workers));
@@ -550,6 +557,8 @@ Run(int argc, char* argv[])
         summary.SetPerWorkerData(resultBytes);
     }
     summary.WriteCsvFile(outDir + "/summary.csv");
+    // Executed simulator events (deterministic; utils/benchmark-scaling.sh reads this line).
+    const uint64_t events = Simulator::GetEventCount();
     Simulator::Destroy();
     if (summary.Iterations() < iterations)
     {
@@ -566,6 +575,10 @@ Run(int argc, char* argv[])
               << ", mean compute load " << (summary.Iterations() ? summary.MeanComputeLoad() : 0.0)
               << ", uplink " << summary.TotalUplinkBytes() << " bytes; wrote " << outDir
               << "/iterations.csv\n";
+    std::cout << "coded-learning-sim: " << events << " simulator events\n";
+    std::cout << "coded-learning-sim: " << setup->GetGradientCache().GetMisses()
+              << " block gradients computed, " << setup->GetGradientCache().GetHits()
+              << " shared between workers\n";
     return 0;
 }
 
