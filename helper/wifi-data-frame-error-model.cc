@@ -23,7 +23,7 @@ WifiDataFrameErrorModel::GetTypeId()
             .AddConstructor<WifiDataFrameErrorModel>()
             .AddAttribute("DataErrorModel",
                           "The error model applied to Wi-Fi data frames (default: none, no "
-                          "frame is lost); management, control and null frames always pass",
+                          "frame is lost); management, control and null frames always pass.",
                           PointerValue(),
                           MakePointerAccessor(&WifiDataFrameErrorModel::m_data),
                           MakePointerChecker<ErrorModel>());

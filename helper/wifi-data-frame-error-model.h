@@ -54,10 +54,16 @@ class WifiDataFrameErrorModel : public ErrorModel
     uint64_t GetOtherFrames() const;
 
   protected:
+    /// Releases the inner model.
     void DoDispose() override;
 
   private:
+    /**
+     * \param p the MPDU as the PHY hands it over: WifiMacHeader, payload, FCS
+     * \return true if p is a data frame with a payload and the inner model corrupts it
+     */
     bool DoCorrupt(Ptr<Packet> p) override;
+    /// Resets the inner model.
     void DoReset() override;
 
     Ptr<ErrorModel> m_data;   //!< the model applied to data frames
