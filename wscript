@@ -150,8 +150,14 @@ WIRE_BOOST_TESTS = [
     'test/wire-codec-test.cc',
 ]
 
-NETWORK_SOURCES = ['helper/network-scenario-helper.cc']
-NETWORK_HEADERS = ['helper/network-scenario-helper.h']
+NETWORK_SOURCES = [
+    'helper/network-scenario-helper.cc',
+    'helper/wifi-data-frame-error-model.cc',
+]
+NETWORK_HEADERS = [
+    'helper/network-scenario-helper.h',
+    'helper/wifi-data-frame-error-model.h',
+]
 NETWORK_NS3_TESTS = ['test/network-scenario-test-suite.cc']
 
 TCP_SOURCES = ['model/tcp-message-transport.cc']

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "network-scenario-helper.h"
 
+#include "wifi-data-frame-error-model.h"
+
 #include "ns3/arp-cache.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -1569,7 +1571,11 @@ NetworkScenarioHelper::InstallErrorModels(const NetworkScenario& scenario)
             Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(device);
             if (wifi)
             {
-                wifi->GetPhy()->SetPostReceptionErrorModel(model);
+                // Only data frames: losing the Ack of an ADDBA Response makes ns-3.37 use a
+                // missing Block Ack agreement (std::bad_alloc), see doc/networks.rst.
+                Ptr<WifiDataFrameErrorModel> dataOnly = CreateObject<WifiDataFrameErrorModel>();
+                dataOnly->SetDataErrorModel(model);
+                wifi->GetPhy()->SetPostReceptionErrorModel(dataOnly);
             }
             else
             {
