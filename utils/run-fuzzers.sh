@@ -29,7 +29,6 @@ cmake --build "$build" -j "$(nproc)" --target "${fuzzers[@]}"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/utils/lsan.supp:print_suppressions=0}
 mkdir -p "$build/logs" "$build/artifacts"
 failed=()
 for f in "${fuzzers[@]}"; do

@@ -29,7 +29,6 @@ CODED_LEARNING_BUILD_DIR=$asan_build "$root/utils/build.sh" \
 (
     export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
     export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-    export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/utils/lsan.supp:print_suppressions=0}
     cd "$asan_build" && ctest -j "$(nproc)" --output-on-failure "$@"
 )
 
