@@ -1461,7 +1461,9 @@ NetworkScenarioHelper::BuildP2p(NetworkScenario& scenario)
 void
 NetworkScenarioHelper::BuildInternet(NetworkScenario& scenario)
 {
-    m_internet = InternetStackHelper();
+    // Reset(), not "m_internet = InternetStackHelper()": ns-3's copy assignment overwrites
+    // the routing helpers it owns without deleting them (found by valgrind, doc/hardening.rst).
+    m_internet.Reset();
     m_internet.SetIpv6StackInstall(false);
     m_internet.Install(scenario.nodes);
 

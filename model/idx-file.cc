@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "idx-file.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -164,13 +165,28 @@ IdxFile::Read(const std::string& path, uint32_t limitFirst)
     const uint64_t itemSize = count / dims[0];
     const uint32_t items = (limitFirst > 0 && limitFirst < dims[0]) ? limitFirst : dims[0];
     const uint64_t wanted = itemSize * items;
-    std::vector<uint8_t> data(wanted);
-    const int64_t got = ReadBytes(f.get(), data.data(), wanted);
-    if (got < 0)
+    // The buffer grows with the bytes actually read (at most READ_BLOCK ahead of them), so a
+    // short file whose header announces gigabytes cannot make the reader allocate them.
+    constexpr uint64_t READ_BLOCK = uint64_t{1} << 20;
+    std::vector<uint8_t> data;
+    uint64_t got = 0;
+    while (got < wanted)
     {
-        throw std::runtime_error("IDX file '" + path + "': read error: " + GzErrorText(f.get()));
+        const uint64_t block = std::min(wanted - got, READ_BLOCK);
+        data.resize(got + block);
+        const int64_t n = ReadBytes(f.get(), data.data() + got, block);
+        if (n < 0)
+        {
+            throw std::runtime_error("IDX file '" + path +
+                                     "': read error: " + GzErrorText(f.get()));
+        }
+        got += static_cast<uint64_t>(n);
+        if (static_cast<uint64_t>(n) < block)
+        {
+            break;
+        }
     }
-    if (static_cast<uint64_t>(got) != wanted)
+    if (got != wanted)
     {
         throw std::runtime_error("IDX file '" + path + "': truncated: the header announces " +
                                  std::to_string(count) + " data bytes, the file has " +

@@ -588,6 +588,12 @@ ParameterServerApplication::DoDispose()
     m_round.reset();
     m_code.reset();
     m_admission = nullptr;
+    if (m_transport)
+    {
+        // The application is the transport's only user. Disposing it breaks reference cycles
+        // (ideal transports hold each other as peers), which LeakSanitizer found otherwise.
+        m_transport->Dispose();
+    }
     m_transport = nullptr;
     m_setup = nullptr;
     m_rng = nullptr;

@@ -314,6 +314,12 @@ void
 WorkerApplication::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    if (m_transport)
+    {
+        // The application is the transport's only user. Disposing it breaks reference cycles
+        // (ideal transports hold each other as peers), which LeakSanitizer found otherwise.
+        m_transport->Dispose();
+    }
     m_transport = nullptr;
     m_setup = nullptr;
     m_computeTime = nullptr;

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace ns3::coded;
@@ -146,6 +147,25 @@ BOOST_AUTO_TEST_CASE(idx_error_truncated)
     CheckError([&] { IdxFile::Read(f.path); }, {"truncated", "magic"});
     WriteRaw(f.path, {});
     CheckError([&] { IdxFile::Read(f.path); }, {"truncated: 0 bytes"});
+}
+
+// Regression (found when writing fuzz/idx-fuzzer): a short file whose header announces a
+// gigabyte made the reader allocate and zero the whole gigabyte before finding it truncated.
+BOOST_AUTO_TEST_CASE(idx_error_truncated_huge_header_allocates_little)
+{
+    TempFile f(".idx");
+    // 16384 x 65536 = 1 GiB announced, 16 data bytes present.
+    std::vector<uint8_t> bytes{0, 0, 0x08, 0x02, 0, 0, 0x40, 0, 0, 1, 0, 0};
+    bytes.resize(bytes.size() + 16, 0x55);
+    WriteRaw(f.path, bytes);
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    CheckError([&] { IdxFile::Read(f.path); },
+               {"truncated", "announces 1073741824 data bytes", "has 16"});
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    // ru_maxrss is in KiB; the reader holds one 1 MiB read block, never the gigabyte.
+    BOOST_TEST(after.ru_maxrss - before.ru_maxrss < 256 * 1024);
 }
 
 BOOST_AUTO_TEST_CASE(idx_error_trailing_bytes)
