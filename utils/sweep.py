@@ -156,7 +156,7 @@ def ssh_script(args, commands_file, joblog):
     workdir = os.getcwd()
     parallel = ["parallel", "--sshloginfile", os.path.abspath(args.sshloginfile),
                 "--workdir", workdir, "--joblog", os.path.abspath(joblog),
-                f"--{args.progress}" if args.progress != "none" else None,
+                f"--{args.ssh_progress}" if args.ssh_progress != "none" else None,
                 "--retries", str(args.retries), "-a", os.path.abspath(commands_file)]
     parallel = [p for p in parallel if p is not None]
     return (
@@ -242,8 +242,9 @@ def parse_args(argv):
     p.add_argument("-j", "--jobs", default="2",
                    help="local mode: parallel jobs (GNU parallel -j: a number, or e.g. 50%%; "
                    "default 2)")
-    p.add_argument("--progress", choices=["bar", "eta", "none"], default="bar",
-                   help="GNU parallel's progress display (default bar)")
+    p.add_argument("--progress", choices=["auto", "bar", "eta", "none"], default="auto",
+                   help="GNU parallel's progress display: --bar or --eta; auto (default): "
+                   "--bar when stderr is a terminal, else none (the bar needs /dev/tty)")
     p.add_argument("--joblog", help="GNU parallel job log (default <out>/joblog.tsv)")
     p.add_argument("--resume-failed", action="store_true",
                    help="local mode: rerun only the jobs the job log lists as failed or missing")
@@ -262,6 +263,10 @@ def parse_args(argv):
                    help="replace the files of a different sweep in the output root")
     args = p.parse_args(own)
     args.fixed = fixed
+    # The ssh script is run later, from a terminal: --bar unless told otherwise.
+    args.ssh_progress = "bar" if args.progress == "auto" else args.progress
+    if args.progress == "auto":
+        args.progress = "bar" if sys.stderr.isatty() else "none"
     if args.runs < 1:
         p.error(f"--runs={args.runs}: must be >= 1")
     if args.first_run < 1:
