@@ -61,7 +61,7 @@ def main():
     check(len(server) == 4, f"4 PCAP files of the server's p2p devices (got {len(server)})")
 
     # The dissector shows our fields.
-    v = run(["tshark", "-X", f"lua_script:{DISSECTOR}", "-r", server[0], "-V", "-c", "40",
+    v = run(["tshark", "-X", f"lua_script:{DISSECTOR}", "-r", server[0], "-V",
              "-Y", "codedlearning.type == 3"]).stdout
     for field in ("Coded Learning, RESULT it=", "Message type: RESULT (3)", "Iteration: ",
                   "Worker: ", "Stage: ", "Chunk index: ", "Chunk count: ", "Payload length: "):

@@ -116,9 +116,9 @@ local function dissect_chunk(tvb, pinfo, root)
         tree:add_proto_expert_info(e_bad, table.concat(problems, "; "))
     end
     -- Info column: one summary per chunk (several when a TCP segment carries several frames).
-    local info = tostring(pinfo.cols.info)
+    -- (append, not set: TCP fences the column between frames of one segment)
     if pinfo.private.cl_seen == "1" then
-        pinfo.cols.info:set(info .. " | " .. summary)
+        pinfo.cols.info:append(" | " .. summary)
     else
         pinfo.cols.info:set(summary)
         pinfo.private.cl_seen = "1"
