@@ -189,12 +189,19 @@ def test_cli(work):
         (["--mode", "ssh"], "--sshloginfile"),
         (["--mode", "local", "--program", "/nonexistent"], "not an executable"),
         (["-j", "many"], "-j 'many'"),
+        (["--sep", "=="], "--sep"),
     ]
     for extra, message in bad:
         r = run([SWEEP, "--out", os.path.join(work, "cli", "bad")] + extra, expect_ok=False)
         check(r.returncode != 0 and message in r.stderr,
               f"sweep.py {' '.join(extra)}: non-zero exit and '{message}' (got {r.returncode}: "
               f"{r.stderr.strip()})")
+    sep_root = os.path.join(work, "cli", "sep")
+    run([SWEEP, "--mode", "commands", "--out", sep_root, "--sep", ";", "--grid",
+         "p2pRate=10Mbps,100Mbps;100Mbps", "--runs", "1", "--program", "prog"])
+    with open(os.path.join(sep_root, "commands.txt")) as f:
+        check(f.readline().split(" && ")[1].startswith("prog --p2pRate=10Mbps,100Mbps --RngRun=1"),
+              "--sep ';' keeps comma-separated values whole")
     r = run([SWEEP, "--mode", "slurm", "--out", os.path.join(work, "cli", "slurm"), "--grid",
              "a=1,2", "--runs", "3", "--slurm-option=--partition=short", "--program", "prog"])
     with open(os.path.join(work, "cli", "slurm", "sweep.sbatch")) as f:

@@ -42,8 +42,8 @@ class SweepError(Exception):
     """A user error: printed as one line, exit status 2."""
 
 
-def parse_grid(items):
-    """--grid NAME=V1,V2,... items -> list of (name, [values])."""
+def parse_grid(items, sep):
+    """--grid NAME=V1,V2,... items (values separated by sep) -> list of (name, [values])."""
     grid = []
     seen = set()
     for item in items:
@@ -62,10 +62,10 @@ def parse_grid(items):
                              "(see --first-run, --rng and --out)")
         if name in seen:
             raise SweepError(f"--grid {item!r}: parameter {name!r} is given twice")
-        values = [v.strip() for v in values_text.split(",")]
+        values = [v.strip() for v in values_text.split(sep)]
         if not values_text.strip() or any(v == "" for v in values):
-            raise SweepError(f"--grid {item!r}: empty value; give a comma-separated list "
-                             "of non-empty values")
+            raise SweepError(f"--grid {item!r}: empty value; give a list of non-empty values "
+                             f"separated by {sep!r}")
         if len(set(values)) != len(values):
             raise SweepError(f"--grid {item!r}: a value is repeated")
         for v in values:
@@ -226,6 +226,10 @@ def parse_args(argv):
                    help="a parameter and its values (repeat for more parameters; a flag of "
                    "the program without the leading --, e.g. workers=10,20 or "
                    "ns3::UdpMessageTransport::PacingRate=50Mbps,100Mbps)")
+    p.add_argument("--sep", default=",",
+                   help="separator of the --grid values (default ','; e.g. --sep ';' for "
+                   "values that are comma-separated lists: --grid 'p2pRate=10Mbps,100Mbps;"
+                   "100Mbps')")
     p.add_argument("--runs", type=int, default=3, help="runs per grid point (default 3)")
     p.add_argument("--first-run", type=int, default=1,
                    help="--RngRun of the first run (default 1)")
@@ -267,6 +271,8 @@ def parse_args(argv):
     args.ssh_progress = "bar" if args.progress == "auto" else args.progress
     if args.progress == "auto":
         args.progress = "bar" if sys.stderr.isatty() else "none"
+    if len(args.sep) != 1 or args.sep in "= \t\n":
+        p.error(f"--sep {args.sep!r}: must be one character other than '=' and white space")
     if args.runs < 1:
         p.error(f"--runs={args.runs}: must be >= 1")
     if args.first_run < 1:
@@ -292,7 +298,7 @@ def parse_args(argv):
 def main(argv):
     args = parse_args(argv)
     try:
-        grid = parse_grid(args.grid)
+        grid = parse_grid(args.grid, args.sep)
         check_fixed(args.fixed, grid)
         if args.mode == "local":
             if not (os.path.isfile(args.program) and os.access(args.program, os.X_OK)):
