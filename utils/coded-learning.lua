@@ -113,7 +113,8 @@ local function dissect_chunk(tvb, pinfo, root)
             .. "payload length says %d", tvb:len() - HEADER_SIZE, payload_len)
     end
     if #problems > 0 then
-        tree:add_proto_expert_info(e_bad, table.concat(problems, "; "))
+        tree:add_proto_expert_info(e_bad, "Invalid coded-learning header: " ..
+                                            table.concat(problems, "; "))
     end
     -- Info column: one summary per chunk (several when a TCP segment carries several frames).
     -- (append, not set: TCP fences the column between frames of one segment)

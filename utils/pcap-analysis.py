@@ -10,7 +10,9 @@ Pass the PCAP files of the parameter server's devices (node 0: coded-learning-0-
 one per worker link on p2p, the access point on Wi-Fi, one on CSMA): there every uplink chunk
 is a reception, time-stamped when the server's device received it.
 
-Uplink chunks are the messages workers send: RESULT, REPORT and HELLO (TCP). A chunk is
+Uplink chunks are the messages workers send: RESULT, REPORT and HELLO (TCP); chunks whose
+header breaks a rule (version, type, chunk index >= count, offset + payload > message length)
+are left out with a warning, as the server drops them. A chunk is
 identified by (type, iteration, worker, stage, task id, chunk index); a chunk seen more than
 once (a Wi-Fi MAC retransmission received twice, the same packet in two files, a NACK-driven
 re-send) counts once, at its first time, as the server's reassembler counts it. Bytes of a
@@ -40,7 +42,9 @@ HEADER_SIZE = 30
 UPLINK_TYPES = {3: "RESULT", 6: "REPORT", 8: "HELLO"}
 FIELDS = ["frame.number", "frame.time_epoch", "codedlearning.type", "codedlearning.iteration",
           "codedlearning.worker", "codedlearning.stage", "codedlearning.task",
-          "codedlearning.chunk_index", "codedlearning.payload_length"]
+          "codedlearning.chunk_index", "codedlearning.payload_length", "codedlearning.version",
+          "codedlearning.chunk_count", "codedlearning.chunk_offset",
+          "codedlearning.message_length"]
 ROOT_WARNING = 'Running as user "root" and group "root". This could be dangerous.'
 
 
@@ -49,7 +53,8 @@ class AnalysisError(Exception):
 
 
 def run_tshark(pcap, port):
-    """-> list of chunk tuples (time, type, iteration, worker, stage, task, index, bytes)."""
+    """-> (list of chunk tuples (time, type, iteration, worker, stage, task, index, bytes),
+    number of chunks whose header breaks a rule the server checks, left out)."""
     if not os.path.isfile(pcap):
         raise AnalysisError(f"{pcap}: no such file")
     cmd = ["tshark", "-n", "-X", f"lua_script:{DISSECTOR}", "-o", f"codedlearning.port:{port}",
@@ -65,6 +70,7 @@ def run_tshark(pcap, port):
         raise AnalysisError(f"tshark failed on {pcap} (exit {result.returncode}): " +
                             " / ".join(errors))
     chunks = []
+    invalid = 0
     for line in result.stdout.splitlines():
         cols = line.split("\t")
         if len(cols) != len(FIELDS):
@@ -75,9 +81,15 @@ def run_tshark(pcap, port):
         if len({len(x) for x in lists}) != 1:
             raise AnalysisError(f"{pcap}: frame {cols[0]}: field counts differ: {line!r}")
         for values in zip(*lists):
-            mtype, it, worker, stage, task, index, plen = (int(v) for v in values)
+            (mtype, it, worker, stage, task, index, plen, version, count, offset,
+             mlen) = (int(v) for v in values)
+            # The server's transport drops such chunks (CodedLearningHeader::Deserialize).
+            if (version != 1 or not 1 <= mtype <= 8 or count < 1 or index >= count or
+                    offset + plen > mlen):
+                invalid += 1
+                continue
             chunks.append((time, mtype, it, worker, stage, task, index, HEADER_SIZE + plen))
-    return chunks
+    return chunks, invalid
 
 
 def read_iterations(path):
@@ -127,7 +139,11 @@ def main(argv):
             raise AnalysisError("tshark is not installed (Debian package tshark)")
         seen = {}
         for pcap in args.pcaps:
-            for c in run_tshark(pcap, args.port):
+            chunks, invalid = run_tshark(pcap, args.port)
+            if invalid:
+                print(f"{PROG}: warning: {pcap}: left out {invalid} chunks with an invalid "
+                      "header (tshark -Y codedlearning.invalid lists them)", file=sys.stderr)
+            for c in chunks:
                 time, mtype, it, worker, stage, task, index, nbytes = c
                 if mtype not in UPLINK_TYPES:
                     continue
