@@ -255,7 +255,9 @@ def plot(args, params, metrics, rows):
             f.write("\n\n")
     ylabel = args.ylabel or default_label(args.plot)
     xlabel = args.xlabel or args.x
-    title = args.title or (f"{args.plot} vs {args.x}: mean and 95% CI" +
+    ns = {r["n"] for r in selected}
+    over = f" over {ns.pop()} runs" if len(ns) == 1 else " (runs with a value: see .dat)"
+    title = args.title or (f"{args.plot} vs {args.x}: mean and 95% CI{over}" +
                            (" (" + ", ".join(f"{k}={v}" for k, v in where.items()) + ")"
                             if where else ""))
     lines = [
