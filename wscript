@@ -181,6 +181,10 @@ APPS_HEADERS = [
 ]
 APPS_NS3_TESTS = ['test/apps-training-test-suite.cc']
 APPS_BOOST_TESTS = []
+# Area "hardening" (issue 7), bad input.
+HARDENING_INPUT_NS3_TESTS = ['test/hardening-attributes-test-suite.cc',
+                             'test/hardening-packets-test-suite.cc']
+HARDENING_INPUT_BOOST_TESTS = ['test/hardening-data-test.cc']
 
 
 def configure(conf):
@@ -231,7 +235,7 @@ def build(bld):
     module_test = bld.create_ns3_module_test_library('coded-learning')
     module_test.source = (LEARNING_NS3_TESTS + CODING_NS3_TESTS + ADMISSION_NS3_TESTS +
                           WIRE_NS3_TESTS + NETWORK_NS3_TESTS + APPS_NS3_TESTS +
-                          TCP_NS3_TESTS)
+                          TCP_NS3_TESTS + HARDENING_INPUT_NS3_TESTS)
 
     headers = bld(features='ns3header')
     headers.module = 'coded-learning'
@@ -243,7 +247,8 @@ def build(bld):
         boost_test = bld.create_ns3_program('coded-learning-boost-test', ['coded-learning'])
         boost_test.use += ['BOOST_UNIT_TEST']
         boost_test.source = (LEARNING_BOOST_TESTS + CODING_BOOST_TESTS + ADMISSION_BOOST_TESTS +
-                             WIRE_BOOST_TESTS + APPS_BOOST_TESTS)
+                             WIRE_BOOST_TESTS + APPS_BOOST_TESTS +
+                             HARDENING_INPUT_BOOST_TESTS)
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')

@@ -11,8 +11,9 @@ endif()
 
 # Files that one build system must not list, with the reason.
 #  - test/ns3-test-runner-main.cc: the out-of-tree runner; ns-3 trees have their own test-runner.
+#  - test/doc-introspection-main.cc: the out-of-tree documentation check.
 #  - benchmarks/: Google Benchmark programs are built out of tree only.
-set(_cl_not_in_wscript test/ns3-test-runner-main.cc)
+set(_cl_not_in_wscript test/ns3-test-runner-main.cc test/doc-introspection-main.cc)
 
 if(LIST STREQUAL "cmake-library")
   set(_cl_file "${ROOT}/CMakeLists.txt")

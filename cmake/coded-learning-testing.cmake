@@ -19,3 +19,26 @@ function(coded_learning_discover_tests target kind executable)
   )
   set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${include_file})
 endfunction()
+
+# Bad-input tests of the example programs (label hardening): one CTest test per case, named
+# "hardening/cli/<name>". test/hardening-cli-check.py runs the program and passes only when it
+# exits with code 1 (no signal, no hang) and stderr matches the regex. Arguments after the regex
+# go to the program; @TMP@ is a fresh temporary folder. Options before the target:
+#   SETUP <kind>     prepare @TMP@ first (see test/hardening-cli-check.py: file, idx:<variant>)
+#   EXPECT_SUCCESS   a positive control: exit code 0 and stdout+stderr match the regex
+function(coded_learning_add_cli_test name)
+  cmake_parse_arguments(PARSE_ARGV 1 _cl "EXPECT_SUCCESS" "SETUP;TARGET;REGEX" "ARGS")
+  set(_cl_options)
+  if(_cl_SETUP)
+    list(APPEND _cl_options --setup ${_cl_SETUP})
+  endif()
+  if(_cl_EXPECT_SUCCESS)
+    list(APPEND _cl_options --expect-success)
+  endif()
+  add_test(
+    NAME hardening/cli/${name}
+    COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/test/hardening-cli-check.py ${_cl_options}
+            --expect "${_cl_REGEX}" $<TARGET_FILE:${_cl_TARGET}> ${_cl_ARGS}
+  )
+  set_tests_properties(hardening/cli/${name} PROPERTIES LABELS hardening TIMEOUT 180)
+endfunction()

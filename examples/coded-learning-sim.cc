@@ -15,6 +15,7 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <sys/stat.h>
 
 using namespace ns3;
@@ -42,6 +43,15 @@ MakeDirectories(const std::string& path)
             partial += path[i];
         }
     }
+}
+
+/// \param v a number \return it as text, as exact as the user typed it (no trailing zeros)
+std::string
+Text(double v)
+{
+    std::ostringstream os;
+    os << std::setprecision(12) << v;
+    return os.str();
 }
 
 /// Summary statistics collected from the iteration trace.
@@ -169,7 +179,8 @@ Run(int argc, char* argv[])
                  learningRate);
     cmd.AddValue("momentum", "Momentum in [0, 1)", momentum);
     cmd.AddValue("evalInterval",
-                 "Evaluate test accuracy every N iterations (0 = only at the end)",
+                 "Evaluate test accuracy every N iterations and after the last one (>= 1; a "
+                 "value >= iterations evaluates only at the end)",
                  evalInterval);
     cmd.AddValue("slowFraction", "Fraction of persistently slow workers, in [0, 1]", slowFraction);
     cmd.AddValue("slowdown", "Slow-down factor of the slow workers (>= 1)", slowdown);
@@ -194,6 +205,9 @@ Run(int argc, char* argv[])
                                     {"shifted-exponential", "pareto", "bimodal", "deterministic"});
     CommandLineChecks::RequireRange("workers", workers, 1, 65535);
     CommandLineChecks::RequireRange("iterations", iterations, 1, 1e9);
+    CommandLineChecks::RequireRange("evalInterval", evalInterval, 1, 1e9);
+    CommandLineChecks::RequireOneOf("lossModel", lossModel, {"rate", "burst"});
+    CommandLineChecks::RequireOneOf("wifiMobility", wifiMobility, {"static", "random-walk"});
     CommandLineChecks::RequireRange("lossRate", lossRate, 0.0, 1.0);
     CommandLineChecks::RequireRange("slowFraction", slowFraction, 0.0, 1.0);
     CommandLineChecks::RequireRange("slowdown", slowdown, 1.0, 1e6);
@@ -206,7 +220,17 @@ Run(int argc, char* argv[])
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = learningRate;
     sgd.momentum = momentum;
-    coded::SgdOptimizer::Validate(sgd);
+    try
+    {
+        coded::SgdOptimizer::Validate(sgd);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw std::invalid_argument("--learningRate=" + Text(learningRate) +
+                                    " --momentum=" + Text(momentum) + ": " + e.what());
+    }
+    // Fail before the (slow) data loading when the results cannot be written.
+    MakeDirectories(outDir);
 
     // Data: stream 0 shuffles the training set (random partitions), stream 1 makes synthetic data
     // and initialises the model.
@@ -244,6 +268,30 @@ Run(int argc, char* argv[])
             std::make_unique<coded::MlpModel>(train->NumFeatures(), hidden, train->NumClasses());
     }
     prototype->Initialise(*dataRng);
+    // The combination of scheme, workers, stragglers and partitions (e.g. fractional repetition
+    // needs (s + 1) | n) is checked here rather than when the server starts mid-simulation. The
+    // throw-away code draws from its own seeded source, not from the simulation's streams.
+    try
+    {
+        coded::CodingParameters check;
+        check.numWorkers = workers;
+        check.stragglers = stragglers;
+        coded::SeededRandomSource checkRng(1);
+        coded::GradientCodeFactory::Create(
+            scheme,
+            check,
+            coded::DataPartitioner(train->NumSamples(),
+                                   numPartitions == 0 ? workers : numPartitions),
+            checkRng);
+    }
+    catch (const std::exception& e)
+    {
+        throw std::invalid_argument("--scheme=" + scheme + " --workers=" + std::to_string(workers) +
+                                    " --stragglers=" + std::to_string(stragglers) +
+                                    " --numPartitions=" + std::to_string(numPartitions) +
+                                    " --trainLimit=" + std::to_string(trainLimit) +
+                                    ": invalid combination: " + e.what());
+    }
     Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
     setup->Set(train, test, std::move(prototype));
 

@@ -178,6 +178,8 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
             }
         }
     }
+    m_serverTransport = serverTransport;
+    m_workerTransports = workerTransports;
     m_server->Setup(m_setup, serverTransport, n, m_coding);
     m_server->SetAdmission(m_admission);
     scenario.server->AddApplication(m_server);
@@ -212,6 +214,24 @@ const std::vector<Ptr<WorkerApplication>>&
 CodedLearningHelper::GetWorkers() const
 {
     return m_workers;
+}
+
+Ptr<MessageTransport>
+CodedLearningHelper::GetServerTransport() const
+{
+    return m_serverTransport;
+}
+
+Ptr<MessageTransport>
+CodedLearningHelper::GetWorkerTransport(uint32_t i) const
+{
+    if (i >= m_workerTransports.size())
+    {
+        throw std::out_of_range("CodedLearningHelper::GetWorkerTransport: no worker " +
+                                std::to_string(i) + " (" +
+                                std::to_string(m_workerTransports.size()) + " installed)");
+    }
+    return m_workerTransports[i];
 }
 
 int64_t

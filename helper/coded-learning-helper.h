@@ -101,6 +101,15 @@ class CodedLearningHelper
     /// \return the workers installed by the last Install()
     const std::vector<Ptr<WorkerApplication>>& GetWorkers() const;
 
+    /// \return the server's message transport installed by the last Install()
+    Ptr<MessageTransport> GetServerTransport() const;
+
+    /**
+     * \param i a worker index
+     * \return worker i's message transport installed by the last Install()
+     */
+    Ptr<MessageTransport> GetWorkerTransport(uint32_t i) const;
+
     /**
      * \param stream first stream index
      * \return the number of streams used
@@ -108,20 +117,22 @@ class CodedLearningHelper
     int64_t AssignStreams(int64_t stream);
 
   private:
-    Ptr<LearningSetup> m_setup;                    //!< learning task
-    coded::CodingParameters m_coding;              //!< coding parameters
-    ObjectFactory m_serverFactory;                 //!< server
-    ObjectFactory m_workerFactory;                 //!< workers
-    ObjectFactory m_computeFactory;                //!< compute-time models
-    ObjectFactory m_udpFactory;                    //!< UDP transports
-    ObjectFactory m_tcpFactory;                    //!< TCP transports
-    std::string m_transport{"udp"};                //!< transport on real networks
-    std::vector<uint32_t> m_slowWorkers;           //!< slow set
-    double m_slowdown{1.0};                        //!< their slow-down
-    uint16_t m_port{9000};                         //!< UDP port
-    Ptr<LyapunovSlotScheduler> m_admission;        //!< uplink scheduler (optional)
-    Ptr<ParameterServerApplication> m_server;      //!< last server
-    std::vector<Ptr<WorkerApplication>> m_workers; //!< last workers
+    Ptr<LearningSetup> m_setup;                            //!< learning task
+    coded::CodingParameters m_coding;                      //!< coding parameters
+    ObjectFactory m_serverFactory;                         //!< server
+    ObjectFactory m_workerFactory;                         //!< workers
+    ObjectFactory m_computeFactory;                        //!< compute-time models
+    ObjectFactory m_udpFactory;                            //!< UDP transports
+    ObjectFactory m_tcpFactory;                            //!< TCP transports
+    std::string m_transport{"udp"};                        //!< transport on real networks
+    std::vector<uint32_t> m_slowWorkers;                   //!< slow set
+    double m_slowdown{1.0};                                //!< their slow-down
+    uint16_t m_port{9000};                                 //!< UDP port
+    Ptr<LyapunovSlotScheduler> m_admission;                //!< uplink scheduler (optional)
+    Ptr<ParameterServerApplication> m_server;              //!< last server
+    std::vector<Ptr<WorkerApplication>> m_workers;         //!< last workers
+    Ptr<MessageTransport> m_serverTransport;               //!< last server transport
+    std::vector<Ptr<MessageTransport>> m_workerTransports; //!< last worker transports
 };
 
 } // namespace ns3

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "command-line-checks.h"
 
+#include <iomanip>
 #include <sstream>
 #include <stdexcept>
 
@@ -30,8 +31,8 @@ CommandLineChecks::RequireRange(const std::string& flag, double value, double lo
     if (!(value >= lower && value <= upper))
     {
         std::ostringstream os;
-        os << "--" << flag << "=" << value << ": allowed range is [" << lower << ", " << upper
-           << "]";
+        os << std::setprecision(12) << "--" << flag << "=" << value << ": allowed range is ["
+           << lower << ", " << upper << "]";
         throw std::invalid_argument(os.str());
     }
 }

@@ -355,7 +355,7 @@ class NetworkScenarioHelper
 
     /// \return the band Build() uses (BAND_AUTO resolved)
     Band EffectiveBand() const;
-    /// \return the band's name, e.g. "5GHz"
+    /// \param band a band \return the band's name, e.g. "5GHz"
     static std::string BandName(Band band);
     /// \return the reference loss Build() uses (the set value or the band's default)
     double EffectiveReferenceLoss() const;
@@ -363,9 +363,11 @@ class NetworkScenarioHelper
     uint32_t PrefixLength() const;
     /// Checks the Wi-Fi settings together. \throws std::invalid_argument
     void ValidateWifi() const;
-    /// Parses a per-link list into n values (one value is repeated). \throws invalid_argument
+    /// Parses the per-link rate list into n values (one value is repeated).
+    /// \return one rate per worker \throws std::invalid_argument for a bad list
     std::vector<DataRate> ExpandRates() const;
-    /// Parses a per-link list into n values (one value is repeated). \throws invalid_argument
+    /// Parses the per-link delay list into n values (one value is repeated).
+    /// \return one delay per worker \throws std::invalid_argument for a bad list
     std::vector<Time> ExpandDelays() const;
     /// Throws std::logic_error unless Build() ran. \param method the caller's name
     void RequireBuilt(const std::string& method) const;

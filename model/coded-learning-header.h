@@ -84,9 +84,13 @@ class CodedLearningHeader : public Header
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// \return the TypeId of this header (ns3::Header::GetInstanceTypeId)
     TypeId GetInstanceTypeId() const override;
+    /// Prints the fields (ns3::Header::Print). \param os the output stream
     void Print(std::ostream& os) const override;
+    /// \return the serialised size: 30 bytes (ns3::Header::GetSerializedSize)
     uint32_t GetSerializedSize() const override;
+    /// Writes the header in network byte order. \param start where to write
     void Serialize(Buffer::Iterator start) const override;
     /**
      * Reads and validates the header. Never reads past the end of the buffer.

@@ -113,6 +113,8 @@ class CompletionHistory
 
   private:
     /// Throws std::invalid_argument for a bad worker, time or load.
+    /// \param what the caller, for the message \param worker index \param time a duration (s)
+    /// \param load a load (partition-equivalents)
     void Check(const char* what, uint32_t worker, double time, double load) const;
 
     double m_beta;                        //!< EWMA weight of the old value

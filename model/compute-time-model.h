@@ -74,6 +74,7 @@ class ComputeTimeModel : public Object
     int64_t AssignStreams(int64_t stream);
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:

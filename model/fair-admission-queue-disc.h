@@ -139,10 +139,16 @@ class FairAdmissionQueueDisc : public QueueDisc
     const coded::LyapunovAdmissionController& GetController() const;
 
   private:
+    /// Admission: enqueues, holds back or drops a packet.
+    /// \param item the packet \return true if enqueued or held back
     bool DoEnqueue(Ptr<QueueDiscItem> item) override;
+    /// Perturbed max-weight service. \return the next packet, or null
     Ptr<QueueDiscItem> DoDequeue() override;
+    /// Checks the configuration (ns3::QueueDisc::CheckConfig). \return true if usable
     bool CheckConfig() override;
+    /// Builds the controller from the attributes (ns3::QueueDisc::InitializeParams).
     void InitializeParams() override;
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
     /// Per-class state.
@@ -174,7 +180,7 @@ class FairAdmissionQueueDisc : public QueueDisc
     bool Admits(uint32_t c, double units) const;
     /// \param c class \param bytes the admitted packet's size
     void RecordAdmission(uint32_t c, uint32_t bytes);
-    /// Admits held packets of class c while the rule allows.
+    /// Admits held packets of class c while the rule allows. \param c the class
     void AdmitHeld(uint32_t c);
     /// Updates the TracedValues from the class states.
     void UpdateTotals();

@@ -139,7 +139,7 @@ class GradientCode
     /// Throws std::invalid_argument unless K >= n (the classic schemes' code blocks).
     void RequireCodeBlocks() const;
 
-    /// Throws std::invalid_argument unless the history has n workers.
+    /// Throws std::invalid_argument unless the history has n workers. \param history it
     void CheckHistory(const CompletionHistory& history) const;
 
     /**

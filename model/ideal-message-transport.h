@@ -43,10 +43,12 @@ class IdealMessageTransport : public MessageTransport
     void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) override;
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:
     /// Delivery at the receiving endpoint.
+    /// \param fromPeer the sender \param info header fields \param payload the message
     void Receive(uint32_t fromPeer, MessageInfo info, std::vector<uint8_t> payload);
 
     Ptr<Node> m_node;                                //!< node

@@ -138,6 +138,9 @@ class LearningModel
 
   private:
     /// Runs Block() over every row of rows after checking shapes and bounds.
+    /// \param data the data set \param rows the rows \param gradient if not null, gets the
+    /// summed gradient \param correct if not null, gets the correct predictions
+    /// \return the summed loss
     double Sweep(const Dataset& data,
                  const RowSet& rows,
                  DenseVector* gradient,

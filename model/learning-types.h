@@ -6,15 +6,6 @@
 #include <cstdint>
 #include <vector>
 
-/**
- * \defgroup coded-learning Coded distributed learning
- *
- * Straggler-tolerant distributed learning over ns-3 networks: a learning core (data sets,
- * models, optimiser), gradient codes, a Lyapunov fair-admission controller and the ns-3
- * applications that connect them. The pure parts live in namespace ns3::coded and use only
- * Eigen and the standard library.
- */
-
 namespace ns3
 {
 /**

@@ -145,6 +145,7 @@ class LyapunovAdmissionController
 
     /// \name Bounds of property 19
     /// @{
+
     /// \param i queue \return nu_i = w_i g'(0)
     double SlopeBound(uint32_t i) const;
     /// \param i queue \return V nu_i + A_max

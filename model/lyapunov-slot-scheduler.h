@@ -177,6 +177,7 @@ class LyapunovSlotScheduler : public Object
     int64_t AssignStreams(int64_t stream);
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:
@@ -186,7 +187,7 @@ class LyapunovSlotScheduler : public Object
     void RunSlot();
     /// \param queue an index \throws std::out_of_range if queue >= NumQueues
     void CheckQueue(uint32_t queue) const;
-    /// \throws std::invalid_argument if already built
+    /// \param what the operation, for the message \throws std::invalid_argument if already built
     void CheckNotBuilt(const char* what) const;
 
     // Attributes

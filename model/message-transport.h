@@ -108,6 +108,7 @@ class MessageTransport : public Object
     }
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
     /**

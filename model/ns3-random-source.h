@@ -37,6 +37,7 @@ class Ns3RandomSource : public Object, public coded::RandomSource
     int64_t AssignStreams(int64_t stream);
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:

@@ -96,7 +96,13 @@ ParameterServerApplication::GetTypeId()
             .AddTraceSource("ResultReceived",
                             "A coded result arrived whole and valid.",
                             MakeTraceSourceAccessor(&ParameterServerApplication::m_resultReceived),
-                            "ns3::ParameterServerApplication::ResultTracedCallback");
+                            "ns3::ParameterServerApplication::ResultTracedCallback")
+            .AddTraceSource("Drop",
+                            "A received message was dropped (wrong type, stale or future "
+                            "iteration, unknown task or owner, duplicate, undecodable payload); "
+                            "the argument is the reason. GetResultsDropped() counts them.",
+                            MakeTraceSourceAccessor(&ParameterServerApplication::m_dropTrace),
+                            "ns3::MessageTransport::DropTracedCallback");
     return tid;
 }
 
@@ -309,6 +315,7 @@ ParameterServerApplication::DropResult(const std::string& reason)
 {
     NS_LOG_LOGIC("server drops a message: " << reason);
     ++m_resultsDropped;
+    m_dropTrace(reason);
 }
 
 void

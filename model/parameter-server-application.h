@@ -118,10 +118,13 @@ class ParameterServerApplication : public Application
     }
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:
+    /// Starts the application (ns3::Application::StartApplication).
     void StartApplication() override;
+    /// Stops the application (ns3::Application::StopApplication).
     void StopApplication() override;
 
     /// Starts iteration m_iteration.
@@ -139,19 +142,23 @@ class ParameterServerApplication : public Application
     /// \param decoded whether the results sufficed
     void Complete(bool decoded);
 
-    /// Transport callback.
+    /// Transport callback. \param peer the sender \param info its header fields
+    /// \param payload the reassembled payload
     void HandleMessage(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload);
 
-    /// Counts a dropped result.
+    /// Counts a dropped result. \param reason why it was dropped
     void DropResult(const std::string& reason);
 
     /// A REPORT arrived: offer the result's bytes to the uplink scheduler.
+    /// \param peer the worker \param info the header fields \param payload the report
     void HandleReport(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload);
 
     /// Scheduler trace sink: a queue was served in a slot.
+    /// \param queue the worker \param scheduled data it could send \param delivered data sent
     void OnServed(uint32_t queue, double scheduled, double delivered);
 
     /// Sends GRANTs for every upload of a worker that the scheduler has fully served.
+    /// \param worker the worker
     void GrantServed(uint32_t worker);
 
     /// \return the wire flag bits of the configured precision
@@ -182,19 +189,20 @@ class ParameterServerApplication : public Application
     coded::DenseVector m_params;                         //!< current parameters
 
     // State of the current iteration.
-    uint32_t m_iteration{0};                     //!< r
-    uint32_t m_iterationsDone{0};                //!< iterations finished
-    bool m_active{false};                        //!< an iteration is running
-    std::unique_ptr<coded::CodingRound> m_round; //!< its round
-    std::vector<coded::DenseVector> m_results;   //!< results by task id
-    std::vector<Time> m_dispatched;              //!< dispatch time by task id
-    IterationRecord m_record;                    //!< being filled
-    uint64_t m_bytesUpAtStart{0};                //!< transport counter at start
-    uint64_t m_bytesDownAtStart{0};              //!< transport counter at start
-    EventId m_deadlineEvent;                     //!< deadline
-    EventId m_stageTwoEvent;                     //!< tau1
-    EventId m_nextEvent;                         //!< next iteration
-    uint32_t m_resultsDropped{0};                //!< drops
+    uint32_t m_iteration{0};                        //!< r
+    uint32_t m_iterationsDone{0};                   //!< iterations finished
+    bool m_active{false};                           //!< an iteration is running
+    std::unique_ptr<coded::CodingRound> m_round;    //!< its round
+    std::vector<coded::DenseVector> m_results;      //!< results by task id
+    std::vector<Time> m_dispatched;                 //!< dispatch time by task id
+    IterationRecord m_record;                       //!< being filled
+    uint64_t m_bytesUpAtStart{0};                   //!< transport counter at start
+    uint64_t m_bytesDownAtStart{0};                 //!< transport counter at start
+    EventId m_deadlineEvent;                        //!< deadline
+    EventId m_stageTwoEvent;                        //!< tau1
+    EventId m_nextEvent;                            //!< next iteration
+    uint32_t m_resultsDropped{0};                   //!< drops
+    TracedCallback<const std::string&> m_dropTrace; //!< drop trace (reason)
 
     /// An upload waiting for the scheduler.
     struct Upload

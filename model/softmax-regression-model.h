@@ -35,7 +35,10 @@ class SoftmaxRegressionModel : public LearningModel
                  DenseVector* gradient,
                  uint64_t* correct) const override;
 
-    /// The block computation in arithmetic T.
+    /// The block computation in arithmetic T (float or double).
+    /// \param data the data set \param rows the block's rows \param gradient where the summed
+    /// gradient is added \param correct if not null, gets the correct predictions added
+    /// \return the summed loss of the block
     template <typename T>
     double BlockT(const Dataset& data,
                   RowRange rows,

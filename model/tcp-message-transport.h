@@ -99,6 +99,7 @@ class TcpMessageTransport : public ChunkedMessageTransport
     uint64_t GetQueuedBytes(uint32_t peer) const;
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:

@@ -51,6 +51,7 @@ class UdpMessageTransport : public ChunkedMessageTransport
     void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) override;
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:

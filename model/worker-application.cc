@@ -51,7 +51,13 @@ WorkerApplication::GetTypeId()
             .AddTraceSource("TaskCancelled",
                             "A queued or running task was cancelled by the server.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_taskCancelled),
-                            "ns3::WorkerApplication::TaskTracedCallback");
+                            "ns3::WorkerApplication::TaskTracedCallback")
+            .AddTraceSource("Drop",
+                            "A received message was dropped (addressed to another worker, old "
+                            "iteration, undecodable, unexpected type, grant for nothing held); "
+                            "the argument is the reason. GetMessagesDropped() counts them.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_dropTrace),
+                            "ns3::MessageTransport::DropTracedCallback");
     return tid;
 }
 
@@ -111,6 +117,7 @@ WorkerApplication::DropMessage(const std::string& reason)
 {
     NS_LOG_LOGIC("worker " << m_index << " drops a message: " << reason);
     ++m_messagesDropped;
+    m_dropTrace(reason);
 }
 
 void
@@ -240,16 +247,20 @@ WorkerApplication::TryStart()
 {
     while (!m_busy && !m_queue.empty() && m_haveModel)
     {
-        QueuedTask next = m_queue.front();
-        if (next.info.iteration > m_iteration)
+        // Old tasks are useless (their model is gone); tasks of later iterations wait for their
+        // model without blocking the current iteration's tasks behind them (a hostile or
+        // misrouted far-future task would otherwise stall the worker for good).
+        auto it = m_queue.begin();
+        while (it != m_queue.end() && it->info.iteration != m_iteration)
         {
-            return; // its model has not arrived yet
+            it = it->info.iteration < m_iteration ? m_queue.erase(it) : std::next(it);
         }
-        m_queue.pop_front();
-        if (next.info.iteration < m_iteration)
+        if (it == m_queue.end())
         {
-            continue; // an old task; its model is gone
+            return;
         }
+        QueuedTask next = *it;
+        m_queue.erase(it);
         const coded::Dataset& data = m_setup->Train();
         const uint32_t p = m_model->NumParameters();
         m_result = coded::DenseVector::Zero(p + 1);

@@ -87,10 +87,13 @@ class WorkerApplication : public Application
     }
 
   protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:
+    /// Starts the application (ns3::Application::StartApplication).
     void StartApplication() override;
+    /// Stops the application (ns3::Application::StopApplication).
     void StopApplication() override;
 
     /// A task waiting for its turn.
@@ -100,7 +103,8 @@ class WorkerApplication : public Application
         coded::WireTask task; //!< its terms
     };
 
-    /// Transport callback.
+    /// Transport callback. \param peer the sender \param info its header fields
+    /// \param payload the reassembled payload
     void HandleMessage(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload);
 
     /// Starts the next task if idle.
@@ -112,10 +116,10 @@ class WorkerApplication : public Application
     /// \param iteration drop queued and running work of iterations <= this one
     void CancelUpTo(uint32_t iteration);
 
-    /// Counts a dropped message.
+    /// Counts a dropped message. \param reason why it was dropped
     void DropMessage(const std::string& reason);
 
-    /// A GRANT arrived: send the granted result.
+    /// A GRANT arrived: send the granted result. \param info the GRANT's header fields
     void HandleGrant(const MessageInfo& info);
 
     uint16_t m_index;                              //!< worker index
@@ -136,6 +140,7 @@ class WorkerApplication : public Application
     EventId m_finishEvent;                                           //!< end of the running task
     uint32_t m_tasksCompleted{0};                                    //!< results sent
     uint32_t m_tasksCancelled{0};                                    //!< tasks cancelled
+    TracedCallback<const std::string&> m_dropTrace;                  //!< drop trace (reason)
     uint32_t m_messagesDropped{0};                                   //!< messages dropped
     bool m_admission{false}; //!< report results and wait for grants
 
