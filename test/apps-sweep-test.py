@@ -196,6 +196,11 @@ def test_cli(work):
         check(r.returncode != 0 and message in r.stderr,
               f"sweep.py {' '.join(extra)}: non-zero exit and '{message}' (got {r.returncode}: "
               f"{r.stderr.strip()})")
+    r = run([SWEEP, "--out", os.path.join(work, "cli", "failing"), "--runs", "2", "--grid",
+             "a=1", "--program", "/bin/false", "--progress", "none"], expect_ok=False)
+    check(r.returncode == 1 and "GNU parallel reports failures (2 jobs)" in r.stderr,
+          f"failing runs (GNU parallel) give exit 1 and the count (got {r.returncode}: "
+          f"{r.stderr.strip()})")
     sep_root = os.path.join(work, "cli", "sep")
     run([SWEEP, "--mode", "commands", "--out", sep_root, "--sep", ";", "--grid",
          "p2pRate=10Mbps,100Mbps;100Mbps", "--runs", "1", "--program", "prog"])
