@@ -152,6 +152,10 @@ TCP_SOURCES = ['model/tcp-message-transport.cc']
 TCP_HEADERS = ['model/tcp-message-transport.h']
 TCP_NS3_TESTS = ['test/tcp-transport-test-suite.cc']
 
+FAULTS_SOURCES = ['helper/fault-injection-helper.cc']
+FAULTS_HEADERS = ['helper/fault-injection-helper.h']
+FAULTS_NS3_TESTS = ['test/hardening-faults-test-suite.cc']
+
 APPS_SOURCES = [
     'model/compute-time-model.cc',
     'model/message-transport.cc',
@@ -164,6 +168,8 @@ APPS_SOURCES = [
     'helper/coded-learning-helper.cc',
     'helper/iteration-csv-writer.cc',
     'helper/command-line-checks.cc',
+    'model/run-summary.cc',
+    'helper/admission-csv-writer.cc',
 ]
 APPS_HEADERS = [
     'model/compute-time-model.h',
@@ -178,9 +184,11 @@ APPS_HEADERS = [
     'helper/coded-learning-helper.h',
     'helper/iteration-csv-writer.h',
     'helper/command-line-checks.h',
+    'model/run-summary.h',
+    'helper/admission-csv-writer.h',
 ]
 APPS_NS3_TESTS = ['test/apps-training-test-suite.cc']
-APPS_BOOST_TESTS = []
+APPS_BOOST_TESTS = ['test/apps-run-summary-test.cc']
 # Area "hardening" (issue 7), bad input.
 HARDENING_INPUT_NS3_TESTS = ['test/hardening-attributes-test-suite.cc',
                              'test/hardening-packets-test-suite.cc']
@@ -230,17 +238,19 @@ def build(bld):
     module.defines = ['CODED_LEARNING_NS3_VERSION=335']
     module.export_defines = ['CODED_LEARNING_NS3_VERSION=335']
     module.source = (LEARNING_SOURCES + CODING_SOURCES + ADMISSION_SOURCES + WIRE_SOURCES +
-                     NETWORK_SOURCES + APPS_SOURCES + TCP_SOURCES)
+                     NETWORK_SOURCES + APPS_SOURCES + TCP_SOURCES +
+                     FAULTS_SOURCES)
 
     module_test = bld.create_ns3_module_test_library('coded-learning')
     module_test.source = (LEARNING_NS3_TESTS + CODING_NS3_TESTS + ADMISSION_NS3_TESTS +
                           WIRE_NS3_TESTS + NETWORK_NS3_TESTS + APPS_NS3_TESTS +
-                          TCP_NS3_TESTS + HARDENING_INPUT_NS3_TESTS)
+                          TCP_NS3_TESTS + HARDENING_INPUT_NS3_TESTS + FAULTS_NS3_TESTS)
 
     headers = bld(features='ns3header')
     headers.module = 'coded-learning'
     headers.source = (LEARNING_HEADERS + CODING_HEADERS + ADMISSION_HEADERS + WIRE_HEADERS +
-                      NETWORK_HEADERS + APPS_HEADERS + TCP_HEADERS)
+                      NETWORK_HEADERS + APPS_HEADERS + TCP_HEADERS +
+                      FAULTS_HEADERS)
 
     # The Boost.Test program (pure code); run it with ./waf --run coded-learning-boost-test
     if bld.env['ENABLE_TESTS'] and bld.env['ENABLE_CODED_LEARNING_BOOST_TEST']:

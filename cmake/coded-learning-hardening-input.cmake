@@ -98,6 +98,25 @@ cl_sim(csma-rate-invalid [=[CSMA data rate 'fast' is invalid \(allowed: a rate >
        --network=csma --csmaRate=fast)
 cl_sim(wifi-distance-negative [=[Wi-Fi distance -5 m is invalid]=] --network=wifi --distance=-5)
 
+# --- coded-learning-sim: fault flags (FaultInjectionHelper) ------------------------------------
+cl_sim(crash-worker-out-of-range [=[--crashWorker=4: allowed range is \[-1, 3\]]=] --workers=4
+       --crashWorker=4)
+cl_sim(crash-at-before-start
+       [=[--crashAt=0.5: must be a finite time after the applications' start \(1 s\)]=]
+       --crashWorker=1 --crashAt=0.5)
+cl_sim(crash-mode-unknown [=[--crashMode=halt: allowed values are app, device, both]=]
+       --crashWorker=1 --crashMode=halt)
+cl_sim(crash-device-on-ideal [=[--crashMode=device: the ideal network has no interfaces]=]
+       --crashWorker=1 --crashMode=device)
+cl_sim(link-down-on-ideal [=[--linkDownWorker=1: the ideal network has no links]=]
+       --linkDownWorker=1)
+cl_sim(link-up-before-down [=[--linkUpAt=1.5: must be a finite time after --linkDownAt \(2 s\)]=]
+       --network=p2p --linkDownWorker=1 --linkDownAt=2 --linkUpAt=1.5)
+cl_sim(move-not-wifi [=[--moveWorker=1: only Wi-Fi stations move; --network=ideal]=]
+       --moveWorker=1)
+cl_sim(move-back-before-move [=[--moveBackAt=1.5: must be a finite time after --moveAt \(2 s\)]=]
+       --network=wifi --moveWorker=1 --moveAt=2 --moveBackAt=1.5)
+
 # --- coded-learning-sim: output that cannot be written ------------------------------------------
 coded_learning_add_cli_test(
   sim-out-dir-below-a-file TARGET coded-learning-sim SETUP file

@@ -6,8 +6,10 @@
 //   ./build/examples/coded-learning-sim --scheme=cyclic-repetition --stragglers=2 --network=p2p
 //   ./build/examples/coded-learning-sim --dataset=synthetic --network=ideal --iterations=20
 //
-// Writes <outDir>/iterations.csv (one row per iteration, flushed as it goes) and prints a
-// one-line summary. --PrintHelp lists every flag.
+// Writes <outDir>/iterations.csv (one row per iteration, flushed as it goes), the one-row
+// <outDir>/summary.csv at the end, with --admission=lyapunov <outDir>/admission.csv (the
+// scheduler's backlog and fairness over time), and prints a one-line summary. --PrintHelp
+// lists every flag.
 
 #include "ns3/coded-learning-module.h"
 #include "ns3/core-module.h"
@@ -15,8 +17,10 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <sys/stat.h>
+#include <vector>
 
 using namespace ns3;
 
@@ -45,6 +49,21 @@ MakeDirectories(const std::string& path)
     }
 }
 
+/// Throws unless a fault time comes after a given time (the applications' start or an earlier
+/// fault time). \param flag the flag \param value its value (s) \param after the bound (s)
+/// \param what what the bound is
+void
+RequireAfter(const std::string& flag, double value, double after, const std::string& what)
+{
+    if (!(value > after) || !std::isfinite(value))
+    {
+        std::ostringstream os;
+        os << "--" << flag << "=" << value << ": must be a finite time after " << what << " ("
+           << after << " s)";
+        throw std::invalid_argument(os.str());
+    }
+}
+
 /// \param v a number \return it as text, as exact as the user typed it (no trailing zeros)
 std::string
 Text(double v)
@@ -54,46 +73,36 @@ Text(double v)
     return os.str();
 }
 
-/// Summary statistics collected from the iteration trace.
-struct Summary
+/// Follows the server's iterations: feeds the run summary and stops after the last one.
+struct RunTracker
 {
-    uint32_t iterations{0};            //!< iterations finished
-    uint32_t decoded{0};               //!< iterations decoded
-    double loadSum{0};                 //!< total compute load
-    uint64_t bytesUp{0};               //!< uplink bytes
-    double lastAccuracy{std::nan("")}; //!< last evaluated accuracy
-    double lastLoss{std::nan("")};     //!< last decoded loss
-    double simTime{0};                 //!< end of the last iteration
-    uint32_t total{0};                 //!< iterations the server runs
-
-    /// \param r one iteration
-    void Add(const IterationRecord& r)
-    {
-        ++iterations;
-        decoded += r.decoded ? 1 : 0;
-        loadSum += r.computeLoad;
-        bytesUp += r.bytesUp;
-        if (!std::isnan(r.testAccuracy))
-        {
-            lastAccuracy = r.testAccuracy;
-        }
-        if (!std::isnan(r.trainLoss))
-        {
-            lastLoss = r.trainLoss;
-        }
-        simTime = r.endTime;
-        if (iterations == total)
-        {
-            Simulator::Stop(); // Wi-Fi beacons would otherwise keep the simulation going
-        }
-    }
+    coded::RunSummary* summary{nullptr}; //!< the summary (summary.csv)
+    uint32_t total{0};                   //!< iterations the server runs
 };
 
-/// Trace sink for the summary.
+/// IterationEnd trace sink.
 void
-AddToSummary(Summary* s, const IterationRecord& r)
+OnIterationEnd(RunTracker* tracker, const IterationRecord& r)
 {
-    s->Add(r);
+    tracker->summary->Add(r);
+    if (tracker->summary->Iterations() == tracker->total)
+    {
+        Simulator::Stop(); // Wi-Fi beacons would otherwise keep the simulation going
+    }
+}
+
+/// Deliver trace sink of the server's transport: adds the payload bytes of whole RESULT
+/// messages to the sending worker's total.
+void
+OnServerDeliver(std::vector<double>* resultBytes,
+                uint32_t peer,
+                const MessageInfo& info,
+                uint32_t payloadBytes)
+{
+    if (info.type == CodedLearningHeader::RESULT && peer < resultBytes->size())
+    {
+        (*resultBytes)[peer] += payloadBytes;
+    }
 }
 
 int
@@ -117,6 +126,8 @@ Run(int argc, char* argv[])
     std::string admission = "none";
     double v = 100.0;
     double theta = 1.0;
+    uint32_t admissionCsvInterval = 10;
+    double targetAccuracy = 0.80;
     std::string dataset = "fashion-mnist";
     std::string dataDir = coded::Dataset::DEFAULT_FASHION_MNIST_DIR;
     uint32_t trainLimit = 0;
@@ -134,6 +145,17 @@ Run(int argc, char* argv[])
     std::string outDir = "results/sim";
     bool pcap = false;
     bool flowmon = false;
+    // Fault injection (FaultInjectionHelper); times are absolute simulated seconds.
+    int crashWorker = -1;
+    double crashAt = 1.5;
+    std::string crashMode = "app";
+    int linkDownWorker = -1;
+    double linkDownAt = 1.5;
+    double linkUpAt = 0.0;
+    int moveWorker = -1;
+    double moveAt = 1.5;
+    double moveTo = 1000.0;
+    double moveBackAt = 0.0;
 
     CommandLine cmd(__FILE__);
     cmd.Usage("Distributed training with a gradient code over an ns-3 network.");
@@ -169,6 +191,14 @@ Run(int argc, char* argv[])
     cmd.AddValue("theta",
                  "Perturbation factor (>= 0): theta_i = theta * b_max,i, with --admission=lyapunov",
                  theta);
+    cmd.AddValue("admissionCsvInterval",
+                 "With --admission=lyapunov: a row of <outDir>/admission.csv every N scheduler "
+                 "slots (>= 1)",
+                 admissionCsvInterval);
+    cmd.AddValue("targetAccuracy",
+                 "Target test accuracy in [0, 1] of summary.csv's time_to_target_s and "
+                 "iterations_to_target",
+                 targetAccuracy);
     cmd.AddValue("dataset", "Data set: fashion-mnist or synthetic", dataset);
     cmd.AddValue("dataDir", "Folder with the Fashion-MNIST files", dataDir);
     cmd.AddValue("trainLimit", "Use only the first N training samples (0 = all)", trainLimit);
@@ -193,6 +223,37 @@ Run(int argc, char* argv[])
     cmd.AddValue("outDir", "Output folder", outDir);
     cmd.AddValue("pcap", "Write PCAP traces of every device", pcap);
     cmd.AddValue("flowmon", "Write FlowMonitor XML", flowmon);
+    cmd.AddValue("crashWorker",
+                 "Fault: index of a worker that crashes for good at --crashAt (-1 = none)",
+                 crashWorker);
+    cmd.AddValue("crashAt",
+                 "Fault: simulated time of the crash (s, > 1: the applications start at 1 s)",
+                 crashAt);
+    cmd.AddValue("crashMode",
+                 "Fault: app (the worker application stops), device (its IPv4 interface goes "
+                 "down; not on ideal) or both",
+                 crashMode);
+    cmd.AddValue("linkDownWorker",
+                 "Fault: index of a worker whose IPv4 interface is down from --linkDownAt to "
+                 "--linkUpAt (-1 = none; not on ideal)",
+                 linkDownWorker);
+    cmd.AddValue("linkDownAt", "Fault: simulated time the link goes down (s, > 1)", linkDownAt);
+    cmd.AddValue("linkUpAt",
+                 "Fault: simulated time the link comes back (s, > linkDownAt; 0 = never)",
+                 linkUpAt);
+    cmd.AddValue("moveWorker",
+                 "Fault: index of a Wi-Fi station moved to --moveTo metres from the access "
+                 "point at --moveAt (-1 = none; wifi only)",
+                 moveWorker);
+    cmd.AddValue("moveAt", "Fault: simulated time of the move (s, > 1)", moveAt);
+    cmd.AddValue("moveTo",
+                 "Fault: distance from the access point the station moves to, along its "
+                 "direction (m, > 0; 1000 is out of range)",
+                 moveTo);
+    cmd.AddValue("moveBackAt",
+                 "Fault: simulated time the station returns to where it was (s, > moveAt; "
+                 "0 = never)",
+                 moveBackAt);
     cmd.Parse(argc, argv);
 
     CommandLineChecks::RequireOneOf("scheme", scheme, coded::GradientCodeFactory::Names());
@@ -217,6 +278,49 @@ Run(int argc, char* argv[])
     CommandLineChecks::RequireOneOf("admission", admission, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", theta, 0.0, 1e6);
+    // Fault flags: -1 or a worker index; times after the applications' start (1 s).
+    CommandLineChecks::RequireRange("crashWorker", crashWorker, -1, workers - 1.0);
+    CommandLineChecks::RequireRange("linkDownWorker", linkDownWorker, -1, workers - 1.0);
+    CommandLineChecks::RequireRange("moveWorker", moveWorker, -1, workers - 1.0);
+    CommandLineChecks::RequireOneOf("crashMode", crashMode, {"app", "device", "both"});
+    if (crashWorker >= 0)
+    {
+        RequireAfter("crashAt", crashAt, 1.0, "the applications' start");
+        if (crashMode != "app" && network == "ideal")
+        {
+            throw std::invalid_argument("--crashMode=" + crashMode +
+                                        ": the ideal network has no interfaces; use app");
+        }
+    }
+    if (linkDownWorker >= 0)
+    {
+        if (network == "ideal")
+        {
+            throw std::invalid_argument("--linkDownWorker=" + std::to_string(linkDownWorker) +
+                                        ": the ideal network has no links; use wifi, csma, p2p");
+        }
+        RequireAfter("linkDownAt", linkDownAt, 1.0, "the applications' start");
+        if (linkUpAt != 0.0)
+        {
+            RequireAfter("linkUpAt", linkUpAt, linkDownAt, "--linkDownAt");
+        }
+    }
+    if (moveWorker >= 0)
+    {
+        if (network != "wifi")
+        {
+            throw std::invalid_argument("--moveWorker=" + std::to_string(moveWorker) +
+                                        ": only Wi-Fi stations move; --network=" + network);
+        }
+        RequireAfter("moveAt", moveAt, 1.0, "the applications' start");
+        CommandLineChecks::RequireRange("moveTo", moveTo, 1e-9, 1e9);
+        if (moveBackAt != 0.0)
+        {
+            RequireAfter("moveBackAt", moveBackAt, moveAt, "--moveAt");
+        }
+    }
+    CommandLineChecks::RequireRange("admissionCsvInterval", admissionCsvInterval, 1, 1e9);
+    CommandLineChecks::RequireRange("targetAccuracy", targetAccuracy, 0.0, 1.0);
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = learningRate;
     sgd.momentum = momentum;
@@ -342,9 +446,10 @@ Run(int argc, char* argv[])
         slow.push_back(workers - 1 - i); // the last workers are the slow ones
     }
     learning.SetSlowWorkers(slow, slowdown);
+    Ptr<LyapunovSlotScheduler> scheduler;
     if (admission == "lyapunov")
     {
-        Ptr<LyapunovSlotScheduler> scheduler = CreateObject<LyapunovSlotScheduler>();
+        scheduler = CreateObject<LyapunovSlotScheduler>();
         scheduler->SetAttribute("V", DoubleValue(v));
         scheduler->SetAttribute("PerturbationFactor", DoubleValue(theta));
         scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
@@ -360,13 +465,59 @@ Run(int argc, char* argv[])
     stream += learning.AssignStreams(stream);
     stream += net.AssignStreams(stream);
 
+    FaultInjectionHelper faults(scenario, learning.GetWorkers());
+    if (crashWorker >= 0)
+    {
+        faults.CrashWorker(crashWorker,
+                           Seconds(crashAt),
+                           FaultInjectionHelper::ParseCrashMode(crashMode));
+    }
+    if (linkDownWorker >= 0)
+    {
+        faults.LinkDown(linkDownWorker, Seconds(linkDownAt), Seconds(linkUpAt));
+    }
+    if (moveWorker >= 0)
+    {
+        const Vector from = faults.GetWorkerPosition(moveWorker);
+        const double norm = std::sqrt(from.x * from.x + from.y * from.y);
+        const Vector to = norm > 0 ? Vector(from.x * moveTo / norm, from.y * moveTo / norm, from.z)
+                                   : Vector(moveTo, 0.0, from.z);
+        faults.MoveWorker(moveWorker, Seconds(moveAt), to);
+        if (moveBackAt != 0.0)
+        {
+            faults.MoveWorker(moveWorker, Seconds(moveBackAt), from);
+        }
+    }
+
     MakeDirectories(outDir);
     IterationCsvWriter csv(outDir + "/iterations.csv");
     csv.Connect(learning.GetServer());
-    Summary summary;
-    summary.total = iterations;
+    coded::RunSummary::Info info;
+    info.scheme = scheme;
+    info.network = network;
+    info.workers = workers;
+    info.stragglers = stragglers;
+    info.rngRun = RngSeedManager::GetRun();
+    info.targetAccuracy = targetAccuracy;
+    coded::RunSummary summary(info);
+    RunTracker tracker;
+    tracker.summary = &summary;
+    tracker.total = iterations;
     learning.GetServer()->TraceConnectWithoutContext("IterationEnd",
-                                                     MakeBoundCallback(&AddToSummary, &summary));
+                                                     MakeBoundCallback(&OnIterationEnd, &tracker));
+    // Fairness (summary.csv's jain_admitted): with admission control the data each worker's
+    // queue admitted in the scheduler, else the RESULT payload bytes delivered from each worker.
+    std::vector<double> resultBytes(workers, 0.0);
+    learning.GetServer()->GetTransport()->TraceConnectWithoutContext(
+        "Deliver",
+        MakeBoundCallback(&OnServerDeliver, &resultBytes));
+    std::unique_ptr<AdmissionCsvWriter> admissionCsv;
+    if (scheduler)
+    {
+        admissionCsv =
+            std::make_unique<AdmissionCsvWriter>(outDir + "/admission.csv", admissionCsvInterval);
+        admissionCsv->Connect(scheduler);
+    }
     if (pcap)
     {
         net.EnablePcap(outDir + "/coded-learning");
@@ -388,15 +539,33 @@ Run(int argc, char* argv[])
     {
         net.WriteFlowMonitor(outDir + "/flowmon.xml");
     }
+    if (admissionCsv)
+    {
+        std::vector<double> admitted = admissionCsv->GetAdmittedPerWorker();
+        admitted.resize(workers, 0.0);
+        summary.SetPerWorkerData(admitted);
+    }
+    else
+    {
+        summary.SetPerWorkerData(resultBytes);
+    }
+    summary.WriteCsvFile(outDir + "/summary.csv");
     Simulator::Destroy();
+    if (summary.Iterations() < iterations)
+    {
+        std::cerr << "coded-learning-sim: warning: only " << summary.Iterations() << " of "
+                  << iterations << " iterations finished before the time limit of "
+                  << (deadline + 1.0) * iterations << " s after the start\n";
+    }
 
     std::cout << std::fixed << std::setprecision(4) << "coded-learning-sim: scheme " << scheme
-              << ", network " << network << ", " << workers << " workers: " << summary.iterations
-              << " iterations (" << summary.decoded << " decoded) in " << summary.simTime
-              << " s simulated; final test accuracy " << summary.lastAccuracy << ", training loss "
-              << summary.lastLoss << ", mean compute load "
-              << (summary.iterations ? summary.loadSum / summary.iterations : 0.0) << ", uplink "
-              << summary.bytesUp << " bytes; wrote " << outDir << "/iterations.csv\n";
+              << ", network " << network << ", " << workers << " workers: " << summary.Iterations()
+              << " iterations (" << summary.DecodedIterations() << " decoded) in "
+              << summary.SimTime() << " s simulated; final test accuracy "
+              << summary.FinalAccuracy() << ", training loss " << summary.FinalTrainLoss()
+              << ", mean compute load " << (summary.Iterations() ? summary.MeanComputeLoad() : 0.0)
+              << ", uplink " << summary.TotalUplinkBytes() << " bytes; wrote " << outDir
+              << "/iterations.csv\n";
     return 0;
 }
 

@@ -35,7 +35,7 @@ IterationCsvWriter::IterationCsvWriter(const std::string& path)
     }
     m_out << "scheme,iteration,sim_time_s,iteration_time_s,compute_load,tasks,results_received,"
              "decoded,decode_residual,bytes_up,bytes_down,chunks_lost,stage_two,stage_two_tasks,"
-             "train_loss,test_accuracy\n";
+             "train_loss,test_accuracy,outcome\n";
     m_out << std::setprecision(10);
     m_out.flush();
 }
@@ -59,7 +59,7 @@ IterationCsvWriter::Write(const IterationRecord& r)
     Optional(m_out, r.trainLoss);
     m_out << ',';
     Optional(m_out, r.testAccuracy);
-    m_out << '\n';
+    m_out << ',' << r.outcome << '\n';
     m_out.flush();
     if (!m_out)
     {

@@ -17,7 +17,8 @@ namespace ns3
  * goes (a crashed or stopped run keeps every finished row). Columns:
  * scheme,iteration,sim_time_s,iteration_time_s,compute_load,tasks,results_received,decoded,
  * decode_residual,bytes_up,bytes_down,chunks_lost,stage_two,stage_two_tasks,train_loss,
- * test_accuracy (empty where not measured). No wall-clock values: the same run gives the same
+ * test_accuracy (empty where not measured),outcome (decoded, deadline or not-finite: why the
+ * iteration ended, IterationRecord::outcome). No wall-clock values: the same run gives the same
  * bytes.
  */
 class IterationCsvWriter

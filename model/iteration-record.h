@@ -32,6 +32,12 @@ struct IterationRecord
     uint32_t stageTwoTasks{0}; //!< stage-2 tasks issued
     double trainLoss{std::numeric_limits<double>::quiet_NaN()};    //!< decoded mean training loss
     double testAccuracy{std::numeric_limits<double>::quiet_NaN()}; //!< NaN unless evaluated
+    /**
+     * Why the iteration ended: "decoded" (the results sufficed and the model was updated),
+     * "deadline" (IterationDeadline fired before the results sufficed; no update) or
+     * "not-finite" (decoded, but the update was not finite and was skipped).
+     */
+    std::string outcome{"deadline"};
 
     /// \return endTime - startTime
     double Duration() const

@@ -13,13 +13,19 @@ NS_OBJECT_ENSURE_REGISTERED(MessageTransport);
 TypeId
 MessageTransport::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::MessageTransport")
-                            .SetParent<Object>()
-                            .SetGroupName("CodedLearning")
-                            .AddTraceSource("Drop",
-                                            "A chunk or message was dropped (with the reason).",
-                                            MakeTraceSourceAccessor(&MessageTransport::m_dropTrace),
-                                            "ns3::MessageTransport::DropTracedCallback");
+    static TypeId tid =
+        TypeId("ns3::MessageTransport")
+            .SetParent<Object>()
+            .SetGroupName("CodedLearning")
+            .AddTraceSource("Drop",
+                            "A chunk or message was dropped (with the reason).",
+                            MakeTraceSourceAccessor(&MessageTransport::m_dropTrace),
+                            "ns3::MessageTransport::DropTracedCallback")
+            .AddTraceSource("Deliver",
+                            "A complete, valid message was handed to the "
+                            "application: peer, message identity, payload bytes.",
+                            MakeTraceSourceAccessor(&MessageTransport::m_deliverTrace),
+                            "ns3::MessageTransport::DeliverTracedCallback");
     return tid;
 }
 
@@ -45,6 +51,7 @@ MessageTransport::Deliver(uint32_t peer,
                           const MessageInfo& info,
                           const std::vector<uint8_t>& payload)
 {
+    m_deliverTrace(peer, info, static_cast<uint32_t>(payload.size()));
     if (!m_receive.IsNull())
     {
         m_receive(peer, info, payload);

@@ -57,6 +57,16 @@ class MessageTransport : public Object
      */
     typedef void (*DropTracedCallback)(const std::string& reason);
 
+    /**
+     * TracedCallback signature of a message handed to the application.
+     * \param peer the peer it came from
+     * \param info its identity
+     * \param payloadBytes its payload size in bytes (without headers)
+     */
+    typedef void (*DeliverTracedCallback)(uint32_t peer,
+                                          const MessageInfo& info,
+                                          uint32_t payloadBytes);
+
     /// \param cb the receive callback
     void SetReceiveCallback(ReceiveCallback cb);
 
@@ -129,9 +139,10 @@ class MessageTransport : public Object
     uint64_t m_bytesReceived{0}; //!< bytes received
 
   private:
-    ReceiveCallback m_receive;                      //!< the application
-    uint64_t m_dropped{0};                          //!< drops
-    TracedCallback<const std::string&> m_dropTrace; //!< drop trace
+    ReceiveCallback m_receive;                                             //!< the application
+    uint64_t m_dropped{0};                                                 //!< drops
+    TracedCallback<const std::string&> m_dropTrace;                        //!< drop trace
+    TracedCallback<uint32_t, const MessageInfo&, uint32_t> m_deliverTrace; //!< deliver trace
 };
 
 } // namespace ns3

@@ -472,6 +472,7 @@ ParameterServerApplication::Complete(bool decoded)
     const coded::IterationPlan& plan = m_round->Plan();
     const coded::Dataset& train = m_setup->Train();
     m_record.decoded = decoded;
+    m_record.outcome = decoded ? "decoded" : "deadline";
     m_record.resultsReceived = m_round->NumReceived();
     if (decoded)
     {
@@ -490,6 +491,7 @@ ParameterServerApplication::Complete(bool decoded)
         {
             NS_LOG_WARN("iteration " << m_iteration << ": the update is not finite; skipped");
             m_record.decoded = false;
+            m_record.outcome = "not-finite";
         }
     }
     // Censored history for tasks still out, and CANCEL to every worker with work left.

@@ -111,6 +111,21 @@ class ParameterServerApplication : public Application
         return m_iterationsDone;
     }
 
+    /**
+     * \return what the server has learnt about the workers' speeds (censored for tasks still
+     *         out when an iteration ends); nullptr before the application started
+     */
+    const coded::CompletionHistory* GetHistory() const
+    {
+        return m_history.get();
+    }
+
+    /// \return the server's transport (peer i = worker i), nullptr before Setup()
+    Ptr<MessageTransport> GetTransport() const
+    {
+        return m_transport;
+    }
+
     /// \return results dropped as malformed, stale, duplicate or unexpected
     uint32_t GetResultsDropped() const
     {
