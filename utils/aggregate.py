@@ -282,7 +282,9 @@ def plot(args, params, metrics, rows):
     plots = []
     for si, s in enumerate(series):
         label = f"{args.series}={s}" if args.series else args.plot
-        plots.append(f"{gp_quote(dat)} index {si} using 1:3:4 with yerrorlines lw 2 pt 7 "
+        # Lines between categories would suggest an order: points only for those.
+        style = "yerrorlines lw 2 pt 7" if numeric_x else "yerrorbars lw 2 pt 7 ps 1.3"
+        plots.append(f"{gp_quote(dat)} index {si} using 1:3:4 with {style} "
                      f"title {gp_quote(label)}")
     lines.append("plot " + ", \\\n     ".join(plots))
     with open(gp, "w", encoding="utf-8") as f:
