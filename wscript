@@ -17,6 +17,8 @@ LEARNING_SOURCES = [
     'model/mlp-model.cc',
     'model/sgd-optimizer.cc',
     'model/ns3-random-source.cc',
+    'model/mini-batch.cc',
+    'model/gradient-cache.cc',
 ]
 LEARNING_HEADERS = [
     'model/learning-types.h',
@@ -31,6 +33,8 @@ LEARNING_HEADERS = [
     'model/mlp-model.h',
     'model/sgd-optimizer.h',
     'model/ns3-random-source.h',
+    'model/mini-batch.h',
+    'model/gradient-cache.h',
 ]
 LEARNING_NS3_TESTS = [
     'test/ns3-random-source-test-suite.cc',
@@ -43,6 +47,8 @@ LEARNING_BOOST_TESTS = [
     'test/learning-partitioner-test.cc',
     'test/learning-model-test.cc',
     'test/learning-sgd-optimizer-test.cc',
+    'test/learning-mini-batch-test.cc',
+    'test/learning-gradient-cache-test.cc',
 ]
 
 CODING_SOURCES = [
@@ -187,7 +193,8 @@ APPS_HEADERS = [
     'model/run-summary.h',
     'helper/admission-csv-writer.h',
 ]
-APPS_NS3_TESTS = ['test/apps-training-test-suite.cc']
+APPS_NS3_TESTS = ['test/apps-training-test-suite.cc',
+                  'test/apps-performance-test-suite.cc']
 APPS_BOOST_TESTS = ['test/apps-run-summary-test.cc']
 # Area "hardening" (issue 7), bad input.
 HARDENING_INPUT_NS3_TESTS = ['test/hardening-attributes-test-suite.cc',

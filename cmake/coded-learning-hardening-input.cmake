@@ -81,6 +81,16 @@ cl_sim(fractional-s-plus-one-not-dividing-n
        --scheme=fractional-repetition --workers=10 --stragglers=2)
 cl_sim(ignore-stragglers-s-ge-n [=[invalid combination: ignore-stragglers: s = 3]=]
        --scheme=ignore-stragglers --workers=3 --stragglers=3)
+cl_sim(two-stage-fraction-above-one
+       [=[invalid combination: two-stage: stageOneFraction = 1.5.*must be in \(0, 1\]]=]
+       --stageOneFraction=1.5)
+cl_sim(two-stage-pool-unknown [=[two-stage: stageTwoPool = "all", allowed: "idle-and-finished"]=]
+       --stageTwoPool=all)
+cl_sim(two-stage-quantile-above-one [=[two-stage: deadlineQuantile = 2.*must be in \[0, 1\]]=]
+       --deadlineQuantile=2)
+cl_sim(history-beta-one [=[--historyBeta=1: allowed range is \[0, 0.999999\]]=] --historyBeta=1)
+cl_sim(approx-decoder-unknown [=[approximate: approxDecoder = "magic", allowed: "optimal", "fixed"]=]
+       --scheme=approximate --approxDecoder=magic)
 cl_sim(partitions-more-than-samples [=[--numPartitions=500 --trainLimit=200: invalid combination]=]
        --scheme=uncoded --workers=2 --numPartitions=500)
 cl_sim(wifi-too-many-workers

@@ -123,6 +123,9 @@ Run(int argc, char* argv[])
     std::string p2pDelay = "1ms";
     std::string csmaRate = "100Mbps";
     uint32_t numPartitions = 0;
+    // Scheme parameters (doc/coding.rst); the two-stage ones are our reconstruction's switches.
+    coded::CodingParameters coding;
+    double historyBeta = 0.8;
     std::string admission = "none";
     double v = 100.0;
     double theta = 1.0;
@@ -136,6 +139,7 @@ Run(int argc, char* argv[])
     double learningRate = 0.2;
     double momentum = 0.9;
     uint32_t evalInterval = 10;
+    uint32_t batchSize = 0;
     double slowFraction = 0.2;
     double slowdown = 4.0;
     double computeUnitMs = 10.0;
@@ -183,6 +187,54 @@ Run(int argc, char* argv[])
                  p2pDelay);
     cmd.AddValue("csmaRate", "csma: bus data rate", csmaRate);
     cmd.AddValue("numPartitions", "Data partitions K (0 = one per worker)", numPartitions);
+    cmd.AddValue("kSyncResults", "k-sync: results waited for (0 = n - s)", coding.kSyncResults);
+    cmd.AddValue("kSyncReshuffle",
+                 "k-sync: new block-to-worker assignment every iteration",
+                 coding.kSyncReshuffle);
+    cmd.AddValue("approxDegree",
+                 "approximate: blocks per worker d (random d-regular code)",
+                 coding.approxDegree);
+    cmd.AddValue("approxDecoder",
+                 "approximate: optimal (least squares) or fixed (n/(n-s))",
+                 coding.approxDecoder);
+    cmd.AddValue("partialPrivateUnits",
+                 "partial: private units per worker",
+                 coding.partialPrivateUnits);
+    cmd.AddValue("decodeTolerance",
+                 "Residual check of least-squares decodes: ||B_F^T a - 1||_inf <= tol max(1, "
+                 "||B||_max)",
+                 coding.decodeTolerance);
+    cmd.AddValue("stageOneFraction",
+                 "two-stage: n1 = ceil(fraction n) stage-1 workers (when stageOneWorkers = 0)",
+                 coding.stageOneFraction);
+    cmd.AddValue("stageOneWorkers",
+                 "two-stage: n1 stage-1 workers (0 = from stageOneFraction)",
+                 coding.stageOneWorkers);
+    cmd.AddValue("stageOneSelection",
+                 "two-stage: stage-1 workers: fastest (by history) or random",
+                 coding.stageOneSelection);
+    cmd.AddValue("stageOneLoad",
+                 "two-stage: stage-1 partitions per worker: proportional (to speed) or equal",
+                 coding.stageOneLoad);
+    cmd.AddValue("stageTwoTrigger",
+                 "two-stage: c, stage 2 starts at the c-th stage-1 result (0 = min(ceil(n1/2)+1, "
+                 "max(n1-1, 1)))",
+                 coding.stageTwoTrigger);
+    cmd.AddValue("stageOneDeadline",
+                 "two-stage: also start stage 2 at tau1 (a quantile of past stage-1 finish times)",
+                 coding.stageOneDeadline);
+    cmd.AddValue("deadlineQuantile",
+                 "two-stage: tau1 = this quantile of past stage-1 finish times",
+                 coding.deadlineQuantile);
+    cmd.AddValue("stageTwoTolerance",
+                 "two-stage: stage-2 straggler tolerance s2 (min(s2, m - 1) is used)",
+                 coding.stageTwoTolerance);
+    cmd.AddValue("stageTwoPool",
+                 "two-stage: stage-2 workers: idle-and-finished or idle",
+                 coding.stageTwoPool);
+    cmd.AddValue("historyBeta",
+                 "EWMA weight of the old per-unit completion time in [0, 1) (two-stage history)",
+                 historyBeta);
     cmd.AddValue("admission",
                  "Uplink admission: none, or lyapunov (the server's perturbed-Lyapunov slot "
                  "scheduler grants uploads)",
@@ -212,6 +264,10 @@ Run(int argc, char* argv[])
                  "Evaluate test accuracy every N iterations and after the last one (>= 1; a "
                  "value >= iterations evaluates only at the end)",
                  evalInterval);
+    cmd.AddValue("batchSize",
+                 "Mini-batch SGD: training samples drawn per iteration (0 = full batch, at most "
+                 "the training set); every code stays exact (doc/performance.rst)",
+                 batchSize);
     cmd.AddValue("slowFraction", "Fraction of persistently slow workers, in [0, 1]", slowFraction);
     cmd.AddValue("slowdown", "Slow-down factor of the slow workers (>= 1)", slowdown);
     cmd.AddValue("computeUnitMs", "Compute time unit per partition (ms, > 0)", computeUnitMs);
@@ -278,6 +334,7 @@ Run(int argc, char* argv[])
     CommandLineChecks::RequireOneOf("admission", admission, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", theta, 0.0, 1e6);
+    CommandLineChecks::RequireRange("historyBeta", historyBeta, 0.0, 0.999999);
     // Fault flags: -1 or a worker index; times after the applications' start (1 s).
     CommandLineChecks::RequireRange("crashWorker", crashWorker, -1, workers - 1.0);
     CommandLineChecks::RequireRange("linkDownWorker", linkDownWorker, -1, workers - 1.0);
@@ -360,6 +417,7 @@ Run(int argc, char* argv[])
     }
     train =
         std::make_shared<coded::Dataset>(train->Gather(orderRng->Permutation(train->NumSamples())));
+    CommandLineChecks::RequireRange("batchSize", batchSize, 0, train->NumSamples());
     std::unique_ptr<coded::LearningModel> prototype;
     if (model == "softmax")
     {
@@ -377,7 +435,7 @@ Run(int argc, char* argv[])
     // throw-away code draws from its own seeded source, not from the simulation's streams.
     try
     {
-        coded::CodingParameters check;
+        coded::CodingParameters check = coding;
         check.numWorkers = workers;
         check.stragglers = stragglers;
         coded::SeededRandomSource checkRng(1);
@@ -423,7 +481,7 @@ Run(int argc, char* argv[])
     net.Validate();
     NetworkScenario scenario = net.Build();
 
-    coded::CodingParameters coding;
+    coding.numWorkers = workers;
     coding.stragglers = stragglers;
     CodedLearningHelper learning;
     learning.SetLearningSetup(setup);
@@ -435,8 +493,10 @@ Run(int argc, char* argv[])
     learning.SetServerAttribute("EvalInterval", UintegerValue(evalInterval));
     learning.SetServerAttribute("LearningRate", DoubleValue(learningRate));
     learning.SetServerAttribute("Momentum", DoubleValue(momentum));
+    learning.SetServerAttribute("HistoryBeta", DoubleValue(historyBeta));
     learning.SetServerAttribute("IterationDeadline", TimeValue(Seconds(deadline)));
     learning.SetServerAttribute("Float32", BooleanValue(float32));
+    learning.SetServerAttribute("BatchSize", UintegerValue(batchSize));
     learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(computeUnitMs)));
     learning.SetComputeTimeAttribute("Distribution", StringValue(distribution));
     const auto numSlow = static_cast<uint32_t>(std::lround(slowFraction * workers));
@@ -550,6 +610,8 @@ Run(int argc, char* argv[])
         summary.SetPerWorkerData(resultBytes);
     }
     summary.WriteCsvFile(outDir + "/summary.csv");
+    // Executed simulator events (deterministic; utils/benchmark-scaling.sh reads this line).
+    const uint64_t events = Simulator::GetEventCount();
     Simulator::Destroy();
     if (summary.Iterations() < iterations)
     {
@@ -566,6 +628,10 @@ Run(int argc, char* argv[])
               << ", mean compute load " << (summary.Iterations() ? summary.MeanComputeLoad() : 0.0)
               << ", uplink " << summary.TotalUplinkBytes() << " bytes; wrote " << outDir
               << "/iterations.csv\n";
+    std::cout << "coded-learning-sim: " << events << " simulator events\n";
+    std::cout << "coded-learning-sim: " << setup->GetGradientCache().GetMisses()
+              << " block gradients computed, " << setup->GetGradientCache().GetHits()
+              << " shared between workers\n";
     return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "learning-setup.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 
 #include <stdexcept>
 
@@ -16,7 +17,16 @@ LearningSetup::GetTypeId()
     static TypeId tid = TypeId("ns3::LearningSetup")
                             .SetParent<Object>()
                             .SetGroupName("CodedLearning")
-                            .AddConstructor<LearningSetup>();
+                            .AddConstructor<LearningSetup>()
+                            .AddAttribute("ShareGradients",
+                                          "Compute a block's gradient once per model and hand "
+                                          "the same (bit-identical) result to every worker "
+                                          "that is given that block, instead of recomputing "
+                                          "it on each (simulation speed only; results are "
+                                          "unchanged).",
+                                          BooleanValue(true),
+                                          MakeBooleanAccessor(&LearningSetup::m_shareGradients),
+                                          MakeBooleanChecker());
     return tid;
 }
 
@@ -70,6 +80,18 @@ LearningSetup::NewModel() const
 {
     NS_ABORT_MSG_IF(!m_prototype, "LearningSetup used before Set()");
     return m_prototype->Clone();
+}
+
+double
+LearningSetup::LossAndGradient(const coded::LearningModel& model,
+                               const coded::RowSet& rows,
+                               coded::DenseVector& gradient)
+{
+    if (m_shareGradients)
+    {
+        return m_cache.LossAndGradient(model, Train(), rows, gradient);
+    }
+    return model.LossAndGradient(Train(), rows, gradient);
 }
 
 } // namespace ns3

@@ -3,6 +3,7 @@
 #define CODED_LEARNING_LEARNING_SETUP_H
 
 #include "dataset.h"
+#include "gradient-cache.h"
 #include "learning-model.h"
 
 #include "ns3/object.h"
@@ -50,6 +51,25 @@ class LearningSetup : public Object
     /// \return a fresh copy of the prototype model (with the prototype's parameters)
     std::unique_ptr<coded::LearningModel> NewModel() const;
 
+    /**
+     * The per-block gradient of a worker: model.LossAndGradient() on the training set, through
+     * the shared GradientCache when the attribute ShareGradients is true (bit-identical
+     * results; a block given to several workers with the same model is computed once).
+     * \param model the worker's model
+     * \param rows the samples
+     * \param gradient receives the summed gradient
+     * \return the summed loss
+     */
+    double LossAndGradient(const coded::LearningModel& model,
+                           const coded::RowSet& rows,
+                           coded::DenseVector& gradient);
+
+    /// \return the shared cache (its hit and miss counts)
+    const coded::GradientCache& GetGradientCache() const
+    {
+        return m_cache;
+    }
+
     /// \return whether Set() was called
     bool IsReady() const
     {
@@ -60,6 +80,8 @@ class LearningSetup : public Object
     std::shared_ptr<const coded::Dataset> m_train;     //!< training set
     std::shared_ptr<const coded::Dataset> m_test;      //!< test set
     std::unique_ptr<coded::LearningModel> m_prototype; //!< model prototype
+    bool m_shareGradients{true};                       //!< use m_cache
+    coded::GradientCache m_cache;                      //!< gradients shared by the workers
 };
 
 } // namespace ns3

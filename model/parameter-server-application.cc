@@ -89,6 +89,15 @@ ParameterServerApplication::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&ParameterServerApplication::m_float32),
                           MakeBooleanChecker())
+            .AddAttribute("BatchSize",
+                          "Mini-batch SGD: rows drawn per iteration from the whole training set "
+                          "(0 = full batch). The server draws a seed per iteration from its "
+                          "random stream, samples the rows with coded::MiniBatch and sends each "
+                          "worker only the sampled rows of its blocks, so every worker holding a "
+                          "partition uses the same rows and the codes stay exact.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&ParameterServerApplication::m_batchSize),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("IterationEnd",
                             "An iteration ended (decoded or at its deadline).",
                             MakeTraceSourceAccessor(&ParameterServerApplication::m_iterationEnd),
@@ -115,7 +124,9 @@ ParameterServerApplication::ParameterServerApplication()
       m_weightDecay(0.0),
       m_historyBeta(0.8),
       m_float32(false),
-      m_rng(CreateObject<Ns3RandomSource>())
+      m_batchSize(0),
+      m_rng(CreateObject<Ns3RandomSource>()),
+      m_batchRng(CreateObject<Ns3RandomSource>())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -143,6 +154,11 @@ int64_t
 ParameterServerApplication::AssignStreams(int64_t stream)
 {
     int64_t used = m_rng->AssignStreams(stream);
+    if (m_batchSize > 0)
+    {
+        // Only with mini-batches, so that full-batch runs keep their stream numbers.
+        used += m_batchRng->AssignStreams(stream + used);
+    }
     if (m_admission)
     {
         used += m_admission->AssignStreams(stream + used);
@@ -166,6 +182,9 @@ ParameterServerApplication::StartApplication()
     const uint32_t k = m_numPartitions == 0 ? m_numWorkers : m_numPartitions;
     // Throws std::invalid_argument with a clear message for bad parameters; the main program
     // validates them first, so reaching this is a programming error.
+    NS_ABORT_MSG_IF(m_batchSize > train.NumSamples(),
+                    "BatchSize = " << m_batchSize << " exceeds the " << train.NumSamples()
+                                   << " training samples; use 0 (full batch) or at most that");
     m_code = coded::GradientCodeFactory::Create(m_scheme,
                                                 m_coding,
                                                 coded::DataPartitioner(train.NumSamples(), k),
@@ -218,6 +237,12 @@ ParameterServerApplication::StartIteration()
 {
     NS_LOG_FUNCTION(this << m_iteration);
     m_round = m_code->StartRound(m_iteration, *m_history);
+    if (m_batchSize > 0)
+    {
+        // A 53-bit seed from the server's own mini-batch stream.
+        const auto seed = static_cast<uint64_t>(m_batchRng->Uniform() * 9007199254740992.0);
+        m_batch = coded::MiniBatch::Sample(m_setup->Train().NumSamples(), m_batchSize, seed);
+    }
     m_active = true;
     m_results.assign(m_round->Plan().NumTasks(), coded::DenseVector());
     m_dispatched.assign(m_round->Plan().NumTasks(), Time(0));
@@ -274,8 +299,11 @@ ParameterServerApplication::Dispatch(const std::vector<uint32_t>& ids)
             coded::WireTerm t;
             t.block = term.block;
             t.coefficient = term.coefficient;
-            t.rows = plan.Blocks()[term.block].rows;
-            wire.terms.push_back(t);
+            t.rows = m_batch.Restrict(plan.Blocks()[term.block].rows);
+            if (!t.rows.empty()) // a block without batch rows contributes zero
+            {
+                wire.terms.push_back(std::move(t));
+            }
         }
         MessageInfo info;
         info.type = CodedLearningHeader::TASK;
@@ -479,10 +507,11 @@ ParameterServerApplication::Complete(bool decoded)
         const coded::DecodeResult& dec = m_round->Decode();
         const coded::DenseVector combined = dec.Combine(m_results);
         const Eigen::Index p = m_params.size();
+        const uint32_t samples = m_batch.Size(train.NumSamples());
         m_record.decodeResidual = dec.maxResidual;
-        m_record.trainLoss = combined(p) / train.NumSamples();
+        m_record.trainLoss = combined(p) / samples;
         coded::DenseVector next = m_params;
-        m_sgd->Step(next, combined.head(p), train.NumSamples());
+        m_sgd->Step(next, combined.head(p), samples);
         if (next.allFinite())
         {
             m_params = next;
@@ -562,6 +591,7 @@ ParameterServerApplication::DoDispose()
     m_transport = nullptr;
     m_setup = nullptr;
     m_rng = nullptr;
+    m_batchRng = nullptr;
     m_history.reset();
     m_model.reset();
     m_sgd.reset();

@@ -7,6 +7,7 @@
 #include "learning-setup.h"
 #include "lyapunov-slot-scheduler.h"
 #include "message-transport.h"
+#include "mini-batch.h"
 #include "ns3-random-source.h"
 #include "sgd-optimizer.h"
 #include "wire-codec.h"
@@ -191,12 +192,14 @@ class ParameterServerApplication : public Application
     Time m_gap;               //!< pause between iterations
     double m_historyBeta;     //!< EWMA weight
     bool m_float32;           //!< wire precision float32
+    uint32_t m_batchSize;     //!< mini-batch rows (0 = all)
 
     Ptr<LearningSetup> m_setup;                          //!< learning task
     Ptr<MessageTransport> m_transport;                   //!< transport
     uint32_t m_numWorkers{0};                            //!< n
     coded::CodingParameters m_coding;                    //!< coding parameters
     Ptr<Ns3RandomSource> m_rng;                          //!< code randomness
+    Ptr<Ns3RandomSource> m_batchRng;                     //!< mini-batch seeds
     std::unique_ptr<coded::GradientCode> m_code;         //!< the code
     std::unique_ptr<coded::CompletionHistory> m_history; //!< worker history
     std::unique_ptr<coded::LearningModel> m_model;       //!< evaluation model
@@ -209,6 +212,7 @@ class ParameterServerApplication : public Application
     bool m_active{false};                           //!< an iteration is running
     std::unique_ptr<coded::CodingRound> m_round;    //!< its round
     std::vector<coded::DenseVector> m_results;      //!< results by task id
+    coded::MiniBatch m_batch;                       //!< this iteration's samples
     std::vector<Time> m_dispatched;                 //!< dispatch time by task id
     IterationRecord m_record;                       //!< being filled
     uint64_t m_bytesUpAtStart{0};                   //!< transport counter at start

@@ -261,13 +261,12 @@ WorkerApplication::TryStart()
         }
         QueuedTask next = *it;
         m_queue.erase(it);
-        const coded::Dataset& data = m_setup->Train();
         const uint32_t p = m_model->NumParameters();
         m_result = coded::DenseVector::Zero(p + 1);
         coded::DenseVector g;
         for (const auto& term : next.task.terms)
         {
-            const double loss = m_model->LossAndGradient(data, term.rows, g);
+            const double loss = m_setup->LossAndGradient(*m_model, term.rows, g);
             m_result.head(p) += term.coefficient * g;
             m_result(p) += term.coefficient * loss;
         }
