@@ -1,0 +1,165 @@
+-- SPDX-License-Identifier: GPL-2.0-only
+--
+-- Wireshark / tshark dissector for the coded-learning header (model/coded-learning-header.h,
+-- doc/wire-format.rst): 30 bytes, big-endian, in front of every chunk the parameter server and
+-- the workers exchange.
+--
+--   tshark -X lua_script:utils/coded-learning.lua -r results/sim/coded-learning-0-1.pcap -V
+--   tshark -X lua_script:utils/coded-learning.lua -r file.pcap -Y 'codedlearning.type == 3' \
+--          -T fields -e frame.time_relative -e codedlearning.worker -e codedlearning.iteration
+--   wireshark -X lua_script:utils/coded-learning.lua file.pcap   (or copy it into the personal
+--          plugins folder, ~/.local/lib/wireshark/plugins/)
+--
+-- Covered: UDP (one chunk per datagram) and TCP (chunks are frames of the byte stream,
+-- reassembled across segments with dissect_tcp_pdus), on the port of the preference
+-- "codedlearning.port" (default 9000, CodedLearningHelper's default; change it in
+-- Preferences or with -o codedlearning.port:N). Not covered: the ideal network (no packets),
+-- the payload contents (model/task/result encodings are shown as bytes, not decoded).
+
+local cl = Proto("codedlearning", "Coded Learning")
+
+local HEADER_SIZE = 30
+local MAGIC = 0x434C
+local DEFAULT_PORT = 9000
+local PT_TCP = 2 -- in Wireshark's port_type enum (PT_NONE, PT_SCTP, PT_TCP, PT_UDP, ...)
+
+local type_names = {
+    [1] = "MODEL", [2] = "TASK", [3] = "RESULT", [4] = "CANCEL",
+    [5] = "NACK", [6] = "REPORT", [7] = "GRANT", [8] = "HELLO",
+}
+
+local f = {
+    magic = ProtoField.uint16("codedlearning.magic", "Magic", base.HEX),
+    version = ProtoField.uint8("codedlearning.version", "Version", base.DEC),
+    type = ProtoField.uint8("codedlearning.type", "Message type", base.DEC, type_names),
+    iteration = ProtoField.uint32("codedlearning.iteration", "Iteration", base.DEC),
+    worker = ProtoField.uint16("codedlearning.worker", "Worker", base.DEC),
+    stage = ProtoField.uint8("codedlearning.stage", "Stage", base.DEC),
+    flags = ProtoField.uint8("codedlearning.flags", "Flags", base.HEX),
+    flag_float32 = ProtoField.bool("codedlearning.flags.float32", "FLOAT32", 8, nil, 0x01),
+    flag_retx = ProtoField.bool("codedlearning.flags.retransmission", "RETRANSMISSION", 8, nil,
+                                0x02),
+    task = ProtoField.uint16("codedlearning.task", "Task id", base.DEC),
+    chunk_index = ProtoField.uint16("codedlearning.chunk_index", "Chunk index", base.DEC),
+    chunk_count = ProtoField.uint16("codedlearning.chunk_count", "Chunk count", base.DEC),
+    chunk_offset = ProtoField.uint32("codedlearning.chunk_offset", "Chunk offset", base.DEC),
+    message_length = ProtoField.uint32("codedlearning.message_length", "Message length",
+                                       base.DEC),
+    payload_length = ProtoField.uint32("codedlearning.payload_length", "Payload length",
+                                       base.DEC),
+    payload = ProtoField.bytes("codedlearning.payload", "Payload"),
+}
+cl.fields = f
+
+local e_bad = ProtoExpert.new("codedlearning.invalid", "Invalid coded-learning header",
+                              expert.group.MALFORMED, expert.severity.ERROR)
+cl.experts = { e_bad }
+
+cl.prefs.port = Pref.uint("Port", DEFAULT_PORT, "UDP and TCP port of server and workers")
+
+-- The length of the frame starting at offset (header + payload), for dissect_tcp_pdus.
+local function frame_length(tvb, pinfo, offset)
+    return HEADER_SIZE + tvb(offset + 26, 4):uint()
+end
+
+-- Dissects one chunk (header + payload) at the start of tvb; returns the bytes consumed.
+local function dissect_chunk(tvb, pinfo, root)
+    if tvb:len() < HEADER_SIZE or tvb(0, 2):uint() ~= MAGIC then
+        return 0
+    end
+    local mtype = tvb(3, 1):uint()
+    local payload_len = tvb(26, 4):uint()
+    local total = HEADER_SIZE + payload_len
+    local tree = root:add(cl, tvb(0, math.min(total, tvb:len())))
+    tree:add(f.magic, tvb(0, 2))
+    tree:add(f.version, tvb(2, 1))
+    tree:add(f.type, tvb(3, 1))
+    tree:add(f.iteration, tvb(4, 4))
+    tree:add(f.worker, tvb(8, 2))
+    tree:add(f.stage, tvb(10, 1))
+    local ft = tree:add(f.flags, tvb(11, 1))
+    ft:add(f.flag_float32, tvb(11, 1))
+    ft:add(f.flag_retx, tvb(11, 1))
+    tree:add(f.task, tvb(12, 2))
+    tree:add(f.chunk_index, tvb(14, 2))
+    tree:add(f.chunk_count, tvb(16, 2))
+    tree:add(f.chunk_offset, tvb(18, 4))
+    tree:add(f.message_length, tvb(22, 4))
+    tree:add(f.payload_length, tvb(26, 4))
+    if payload_len > 0 and tvb:len() > HEADER_SIZE then
+        tree:add(f.payload, tvb(HEADER_SIZE, math.min(payload_len, tvb:len() - HEADER_SIZE)))
+    end
+    local name = type_names[mtype] or "UNKNOWN"
+    local summary = string.format("%s it=%d w=%d st=%d task=%d chunk=%d/%d off=%d len=%d/%d",
+        name, tvb(4, 4):uint(), tvb(8, 2):uint(), tvb(10, 1):uint(), tvb(12, 2):uint(),
+        tvb(14, 2):uint(), tvb(16, 2):uint(), tvb(18, 4):uint(), payload_len,
+        tvb(22, 4):uint())
+    tree:append_text(", " .. summary)
+    -- The rules of CodedLearningHeader::Deserialize that concern single fields.
+    local problems = {}
+    if tvb(2, 1):uint() ~= 1 then problems[#problems + 1] = "version is not 1" end
+    if type_names[mtype] == nil then problems[#problems + 1] = "message type not in 1..8" end
+    if bit.band(tvb(11, 1):uint(), 0xFC) ~= 0 then problems[#problems + 1] = "unknown flags" end
+    if tvb(16, 2):uint() == 0 then
+        problems[#problems + 1] = "chunk count is 0"
+    elseif tvb(14, 2):uint() >= tvb(16, 2):uint() then
+        problems[#problems + 1] = "chunk index >= chunk count"
+    end
+    if tvb(18, 4):uint() + payload_len > tvb(22, 4):uint() then
+        problems[#problems + 1] = "offset + payload length > message length"
+    end
+    if pinfo.port_type ~= PT_TCP and tvb:len() ~= total then
+        problems[#problems + 1] = string.format("datagram holds %d bytes after the header, "
+            .. "payload length says %d", tvb:len() - HEADER_SIZE, payload_len)
+    end
+    if #problems > 0 then
+        tree:add_proto_expert_info(e_bad, "Invalid coded-learning header: " ..
+                                            table.concat(problems, "; "))
+    end
+    -- Info column: one summary per chunk (several when a TCP segment carries several frames).
+    -- (append, not set: TCP fences the column between frames of one segment)
+    if pinfo.private.cl_seen == "1" then
+        pinfo.cols.info:append(" | " .. summary)
+    else
+        pinfo.cols.info:set(summary)
+        pinfo.private.cl_seen = "1"
+    end
+    pinfo.cols.protocol:set("CodedLearning")
+    return math.min(total, tvb:len())
+end
+
+local function dissect_tcp_frame(tvb, pinfo, root)
+    return dissect_chunk(tvb, pinfo, root)
+end
+
+function cl.dissector(tvb, pinfo, root)
+    if tvb:len() < 2 or tvb(0, 2):uint() ~= MAGIC then
+        return 0
+    end
+    if pinfo.port_type == PT_TCP then -- TCP: frames of a byte stream
+        dissect_tcp_pdus(tvb, root, HEADER_SIZE, frame_length, dissect_tcp_frame, true)
+        return tvb:len()
+    end
+    return dissect_chunk(tvb, pinfo, root)
+end
+
+local registered_port = nil
+local function register_port(port)
+    local udp = DissectorTable.get("udp.port")
+    local tcp = DissectorTable.get("tcp.port")
+    if registered_port then
+        udp:remove(registered_port, cl)
+        tcp:remove(registered_port, cl)
+    end
+    udp:add(port, cl)
+    tcp:add(port, cl)
+    registered_port = port
+end
+
+function cl.prefs_changed()
+    if cl.prefs.port ~= registered_port then
+        register_port(cl.prefs.port)
+    end
+end
+
+register_port(DEFAULT_PORT)
