@@ -15,7 +15,7 @@ packages=(
     parallel python3 python3-scipy     # parameter sweeps, aggregation with confidence intervals
     tshark                             # PCAP analysis with the Lua dissector (and its test)
     clang libclang-rt-14-dev valgrind  # libFuzzer targets, sanitizers, memcheck
-    doxygen                            # API documentation check
+    doxygen python3-docutils           # API and chapter documentation checks
 )
 
 missing=()
