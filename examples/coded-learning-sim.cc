@@ -119,6 +119,8 @@ Run(int argc, char* argv[])
     std::string wifiStandard = "802.11ax";
     double distance = 10.0;
     std::string wifiMobility = "static";
+    uint32_t wifiQueueSize = 100000;
+    double wifiQueueDelay = 5.0;
     std::string p2pRate = "100Mbps";
     std::string p2pDelay = "1ms";
     std::string csmaRate = "100Mbps";
@@ -179,6 +181,14 @@ Run(int argc, char* argv[])
                  wifiStandard);
     cmd.AddValue("distance", "Wi-Fi: distance of the stations from the access point (m)", distance);
     cmd.AddValue("wifiMobility", "Wi-Fi: static or random-walk stations", wifiMobility);
+    cmd.AddValue("wifiQueueSize",
+                 "Wi-Fi: MAC queue capacity per access category and device (packets, >= 1; "
+                 "ns-3's 500 loses model chunks with 50+ workers, doc/networks.rst)",
+                 wifiQueueSize);
+    cmd.AddValue("wifiQueueDelay",
+                 "Wi-Fi: longest wait of a frame in a MAC queue before it is discarded (s, > 0; "
+                 "ns-3: 0.5)",
+                 wifiQueueDelay);
     cmd.AddValue("p2pRate",
                  "p2p: link data rate, one value or a comma-separated list per worker",
                  p2pRate);
@@ -330,6 +340,8 @@ Run(int argc, char* argv[])
     CommandLineChecks::RequireRange("slowdown", slowdown, 1.0, 1e6);
     CommandLineChecks::RequireRange("computeUnitMs", computeUnitMs, 1e-9, 1e9);
     CommandLineChecks::RequireRange("deadline", deadline, 1e-9, 1e9);
+    CommandLineChecks::RequireRange("wifiQueueSize", wifiQueueSize, 1, 4294967295.0);
+    CommandLineChecks::RequireRange("wifiQueueDelay", wifiQueueDelay, 1e-9, 1e9);
     CommandLineChecks::RequireRange("hidden", hidden, 1, 1e6);
     CommandLineChecks::RequireOneOf("admission", admission, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", v, 1e-9, 1e12);
@@ -468,6 +480,8 @@ Run(int argc, char* argv[])
         net.SetWifiStandard(wifiStandard);
         net.SetWifiDistance(distance);
         net.SetWifiMobility(wifiMobility);
+        net.SetWifiMacQueueSize(wifiQueueSize);
+        net.SetWifiMacQueueMaxDelay(Seconds(wifiQueueDelay));
     }
     else if (network == "p2p")
     {

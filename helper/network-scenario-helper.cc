@@ -28,6 +28,7 @@
 #include "ns3/txop.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-mac-helper.h"
+#include "ns3/wifi-mac-queue.h"
 #include "ns3/wifi-mac.h"
 #include "ns3/wifi-net-device.h"
 #include "ns3/wifi-phy.h"
@@ -525,6 +526,8 @@ NetworkScenarioHelper::NetworkScenarioHelper()
       m_wifiMaxMissedBeacons(1000),
       m_wifiAssociationCwMin(63),
       m_wifiAssociationCwMax(1023),
+      m_wifiMacQueueSize(100000),
+      m_wifiMacQueueMaxDelay(Seconds(5)),
       m_csmaDataRate("100Mbps"),
       m_csmaDelay("6560ns"),
       m_p2pRates{"100Mbps"},
@@ -751,6 +754,29 @@ NetworkScenarioHelper::SetWifiAssociationCw(uint32_t cwMin, uint32_t cwMax)
     }
     m_wifiAssociationCwMin = cwMin;
     m_wifiAssociationCwMax = cwMax;
+}
+
+void
+NetworkScenarioHelper::SetWifiMacQueueSize(uint32_t packets)
+{
+    if (packets == 0)
+    {
+        throw std::invalid_argument(
+            "Wi-Fi MAC queue size 0 is invalid (allowed: at least 1 packet)");
+    }
+    m_wifiMacQueueSize = packets;
+}
+
+void
+NetworkScenarioHelper::SetWifiMacQueueMaxDelay(Time delay)
+{
+    if (!delay.IsStrictlyPositive())
+    {
+        throw std::invalid_argument("Wi-Fi MAC queue max delay " +
+                                    std::to_string(delay.GetSeconds()) +
+                                    " s is invalid (allowed: > 0)");
+    }
+    m_wifiMacQueueMaxDelay = delay;
 }
 
 void
@@ -1361,6 +1387,26 @@ NetworkScenarioHelper::BuildWifi(NetworkScenario& scenario)
                 DynamicCast<WifiNetDevice>(all.Get(i))->GetMac()->GetAttribute(ac, txop);
                 txop.Get<Txop>()->SetAttribute("AddBaResponseTimeout",
                                                TimeValue(MilliSeconds(500)));
+            }
+        }
+    }
+    // MAC queues large enough for a model burst to every station (SetWifiMacQueueSize).
+    {
+        NetDeviceContainer all(scenario.serverDevices, scenario.workerDevices);
+        std::vector<const char*> txops{"Txop"};
+        if (qos)
+        {
+            txops = {"BE_Txop", "BK_Txop", "VI_Txop", "VO_Txop"};
+        }
+        for (uint32_t i = 0; i < all.GetN(); ++i)
+        {
+            for (const char* name : txops)
+            {
+                PointerValue txop;
+                DynamicCast<WifiNetDevice>(all.Get(i))->GetMac()->GetAttribute(name, txop);
+                Ptr<WifiMacQueue> queue = txop.Get<Txop>()->GetWifiMacQueue();
+                queue->SetMaxSize(QueueSize(QueueSizeUnit::PACKETS, m_wifiMacQueueSize));
+                queue->SetMaxDelay(m_wifiMacQueueMaxDelay);
             }
         }
     }

@@ -192,6 +192,23 @@ class NetworkScenarioHelper
      * \param cwMax the contention window maximum, cwMin..1023 (default 1023)
      */
     void SetWifiAssociationCw(uint32_t cwMin, uint32_t cwMax);
+    /**
+     * The MAC queue (WifiMacQueue) of every access category of every Wi-Fi device. ns-3's
+     * 500 packets are too few for a server that unicasts a model to many stations at once:
+     * with 50 stations and a 62.8 KB model the burst is 2 250 frames, and ns-3.37 then loses
+     * the first frame to every station whose Block Ack agreement is set up while the access
+     * point's queue is full (the frame that triggered the ADDBA Request), so no model arrives
+     * whole (doc/networks.rst).
+     * \param packets the queue's capacity in packets, >= 1 (default 100000; ns-3: 500)
+     */
+    void SetWifiMacQueueSize(uint32_t packets);
+    /**
+     * \param delay how long a frame may wait in a Wi-Fi MAC queue before it is discarded
+     *        (WifiMacQueue MaxDelay), > 0 (default 5 s; ns-3: 500 ms, which discards the
+     *        tail of a 100-station model burst and results of stations waiting for the
+     *        channel among 100 contenders)
+     */
+    void SetWifiMacQueueMaxDelay(Time delay);
 
     /**
      * \param rate the CSMA bus data rate, e.g. "100Mbps" (default), > 0
@@ -406,6 +423,8 @@ class NetworkScenarioHelper
     uint32_t m_wifiMaxMissedBeacons;        //!< StaWifiMac MaxMissedBeacons
     uint32_t m_wifiAssociationCwMin;        //!< contention window minimum while associating
     uint32_t m_wifiAssociationCwMax;        //!< contention window maximum while associating
+    uint32_t m_wifiMacQueueSize;            //!< WifiMacQueue capacity (packets)
+    Time m_wifiMacQueueMaxDelay;            //!< WifiMacQueue MaxDelay
     std::string m_csmaDataRate;             //!< CSMA data rate (as given)
     std::string m_csmaDelay;                //!< CSMA delay (as given)
     std::vector<std::string> m_p2pRates;    //!< p2p data rates (one or n entries)
