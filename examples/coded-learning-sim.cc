@@ -563,7 +563,6 @@ Run(int argc, char* argv[])
         }
     }
 
-    MakeDirectories(outDir);
     IterationCsvWriter csv(outDir + "/iterations.csv");
     csv.Connect(learning.GetServer());
     coded::RunSummary::Info info;
