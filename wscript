@@ -6,207 +6,230 @@
 # (and so rebuild) every other ns-3 module.
 
 # File lists, one block per area (the same files as the blocks of CMakeLists.txt).
+
+# Area "learning": Learning core: data, models, optimiser (pure C++ + Eigen).
 LEARNING_SOURCES = [
-    'model/random-source.cc',
-    'model/idx-file.cc',
-    'model/dataset.cc',
-    'model/synthetic-data-generator.cc',
-    'model/data-partitioner.cc',
-    'model/learning-model.cc',
-    'model/softmax-regression-model.cc',
-    'model/mlp-model.cc',
-    'model/sgd-optimizer.cc',
-    'model/ns3-random-source.cc',
-    'model/mini-batch.cc',
-    'model/gradient-cache.cc',
+    'model/learning/data-partitioner.cc',
+    'model/learning/dataset.cc',
+    'model/learning/gradient-cache.cc',
+    'model/learning/idx-file.cc',
+    'model/learning/learning-model.cc',
+    'model/learning/mini-batch.cc',
+    'model/learning/mlp-model.cc',
+    'model/learning/random-source.cc',
+    'model/learning/sgd-optimizer.cc',
+    'model/learning/softmax-regression-model.cc',
+    'model/learning/synthetic-data-generator.cc',
 ]
 LEARNING_HEADERS = [
-    'model/learning-types.h',
-    'model/random-source.h',
-    'model/idx-file.h',
-    'model/dataset.h',
-    'model/synthetic-data-generator.h',
-    'model/data-partitioner.h',
-    'model/learning-model.h',
-    'model/softmax-cross-entropy.h',
-    'model/softmax-regression-model.h',
-    'model/mlp-model.h',
-    'model/sgd-optimizer.h',
-    'model/ns3-random-source.h',
-    'model/mini-batch.h',
-    'model/gradient-cache.h',
-]
-LEARNING_NS3_TESTS = [
-    'test/ns3-random-source-test-suite.cc',
+    'model/learning/data-partitioner.h',
+    'model/learning/dataset.h',
+    'model/learning/gradient-cache.h',
+    'model/learning/idx-file.h',
+    'model/learning/learning-model.h',
+    'model/learning/learning-types.h',
+    'model/learning/mini-batch.h',
+    'model/learning/mlp-model.h',
+    'model/learning/random-source.h',
+    'model/learning/sgd-optimizer.h',
+    'model/learning/softmax-cross-entropy.h',
+    'model/learning/softmax-regression-model.h',
+    'model/learning/synthetic-data-generator.h',
 ]
 LEARNING_BOOST_TESTS = [
-    'test/boost-test-main.cc',
-    'test/learning-random-source-test.cc',
-    'test/learning-idx-file-test.cc',
-    'test/learning-dataset-test.cc',
-    'test/learning-partitioner-test.cc',
-    'test/learning-model-test.cc',
-    'test/learning-sgd-optimizer-test.cc',
-    'test/learning-mini-batch-test.cc',
-    'test/learning-gradient-cache-test.cc',
+    'test/learning/data-file-defects-test.cc',
+    'test/learning/dataset-test.cc',
+    'test/learning/gradient-cache-test.cc',
+    'test/learning/idx-file-test.cc',
+    'test/learning/mini-batch-test.cc',
+    'test/learning/model-test.cc',
+    'test/learning/partitioner-test.cc',
+    'test/learning/random-source-test.cc',
+    'test/learning/sgd-optimizer-test.cc',
 ]
+LEARNING_NS3_TESTS = []
 
+# Area "coding": Gradient codes and decoders (pure C++ + Eigen).
 CODING_SOURCES = [
-    'model/iteration-plan.cc',
-    'model/gradient-decoder.cc',
-    'model/group-decoder.cc',
-    'model/scaled-sum-decoder.cc',
-    'model/least-squares-decoder.cc',
-    'model/all-of-decoder.cc',
-    'model/first-of-decoder.cc',
-    'model/coding-round.cc',
-    'model/completion-history.cc',
-    'model/gradient-code.cc',
-    'model/uncoded-code.cc',
-    'model/ignore-stragglers-code.cc',
-    'model/k-sync-code.cc',
-    'model/fractional-repetition-code.cc',
-    'model/cyclic-repetition-code.cc',
-    'model/approximate-code.cc',
-    'model/partial-straggler-code.cc',
-    'model/two-stage-code.cc',
-    'model/gradient-code-factory.cc',
-    'model/row-gradient-table.cc',
+    'model/coding/all-of-decoder.cc',
+    'model/coding/approximate-code.cc',
+    'model/coding/coding-round.cc',
+    'model/coding/completion-history.cc',
+    'model/coding/cyclic-repetition-code.cc',
+    'model/coding/first-of-decoder.cc',
+    'model/coding/fractional-repetition-code.cc',
+    'model/coding/gradient-code-factory.cc',
+    'model/coding/gradient-code.cc',
+    'model/coding/gradient-decoder.cc',
+    'model/coding/group-decoder.cc',
+    'model/coding/ignore-stragglers-code.cc',
+    'model/coding/iteration-plan.cc',
+    'model/coding/k-sync-code.cc',
+    'model/coding/least-squares-decoder.cc',
+    'model/coding/partial-straggler-code.cc',
+    'model/coding/row-gradient-table.cc',
+    'model/coding/scaled-sum-decoder.cc',
+    'model/coding/two-stage-code.cc',
+    'model/coding/uncoded-code.cc',
 ]
 CODING_HEADERS = [
-    'model/iteration-plan.h',
-    'model/gradient-decoder.h',
-    'model/group-decoder.h',
-    'model/scaled-sum-decoder.h',
-    'model/least-squares-decoder.h',
-    'model/all-of-decoder.h',
-    'model/first-of-decoder.h',
-    'model/coding-round.h',
-    'model/completion-history.h',
-    'model/gradient-code.h',
-    'model/uncoded-code.h',
-    'model/ignore-stragglers-code.h',
-    'model/k-sync-code.h',
-    'model/fractional-repetition-code.h',
-    'model/cyclic-repetition-code.h',
-    'model/approximate-code.h',
-    'model/partial-straggler-code.h',
-    'model/two-stage-code.h',
-    'model/gradient-code-factory.h',
-    'model/row-gradient-table.h',
+    'model/coding/all-of-decoder.h',
+    'model/coding/approximate-code.h',
+    'model/coding/coding-round.h',
+    'model/coding/completion-history.h',
+    'model/coding/cyclic-repetition-code.h',
+    'model/coding/first-of-decoder.h',
+    'model/coding/fractional-repetition-code.h',
+    'model/coding/gradient-code-factory.h',
+    'model/coding/gradient-code.h',
+    'model/coding/gradient-decoder.h',
+    'model/coding/group-decoder.h',
+    'model/coding/ignore-stragglers-code.h',
+    'model/coding/iteration-plan.h',
+    'model/coding/k-sync-code.h',
+    'model/coding/least-squares-decoder.h',
+    'model/coding/partial-straggler-code.h',
+    'model/coding/row-gradient-table.h',
+    'model/coding/scaled-sum-decoder.h',
+    'model/coding/two-stage-code.h',
+    'model/coding/uncoded-code.h',
+]
+CODING_BOOST_TESTS = [
+    'test/coding/baselines-test.cc',
+    'test/coding/cyclic-test.cc',
+    'test/coding/fractional-test.cc',
+    'test/coding/history-test.cc',
+    'test/coding/two-stage-test.cc',
 ]
 CODING_NS3_TESTS = []
-CODING_BOOST_TESTS = [
-    'test/coding-cyclic-test.cc',
-    'test/coding-fractional-test.cc',
-    'test/coding-baselines-test.cc',
-    'test/coding-two-stage-test.cc',
-    'test/coding-history-test.cc',
-]
 
+# Area "admission": Perturbed-Lyapunov fair admission: the pure controller and its ns-3 glue.
 ADMISSION_SOURCES = [
-    'model/utility-function.cc',
-    'model/admission-metrics.cc',
-    'model/lyapunov-admission-controller.cc',
-    'model/rayleigh-slot-channel.cc',
-    'model/lyapunov-slot-scheduler.cc',
-    'model/fair-admission-queue-disc.cc',
+    'model/admission/admission-metrics.cc',
+    'model/admission/fair-admission-queue-disc.cc',
+    'model/admission/lyapunov-admission-controller.cc',
+    'model/admission/lyapunov-slot-scheduler.cc',
+    'model/admission/rayleigh-slot-channel.cc',
+    'model/admission/utility-function.cc',
 ]
 ADMISSION_HEADERS = [
-    'model/utility-function.h',
-    'model/admission-metrics.h',
-    'model/lyapunov-admission-controller.h',
-    'model/rayleigh-slot-channel.h',
-    'model/lyapunov-slot-scheduler.h',
-    'model/fair-admission-queue-disc.h',
-]
-ADMISSION_NS3_TESTS = [
-    'test/admission-slot-scheduler-test-suite.cc',
-    'test/admission-queue-disc-test-suite.cc',
+    'model/admission/admission-metrics.h',
+    'model/admission/fair-admission-queue-disc.h',
+    'model/admission/lyapunov-admission-controller.h',
+    'model/admission/lyapunov-slot-scheduler.h',
+    'model/admission/rayleigh-slot-channel.h',
+    'model/admission/utility-function.h',
 ]
 ADMISSION_BOOST_TESTS = [
-    'test/admission-utility-function-test.cc',
-    'test/admission-controller-test.cc',
-    'test/admission-channel-test.cc',
-    'test/admission-properties-test.cc',
+    'test/admission/channel-test.cc',
+    'test/admission/controller-test.cc',
+    'test/admission/properties-test.cc',
+    'test/admission/utility-function-test.cc',
+]
+ADMISSION_NS3_TESTS = [
+    'test/admission/queue-disc-test-suite.cc',
+    'test/admission/slot-scheduler-test-suite.cc',
 ]
 
-
+# Area "wire": Wire format: header, chunk reassembly, payload codec.
 WIRE_SOURCES = [
-    'model/coded-learning-header.cc',
-    'model/message-reassembler.cc',
-    'model/wire-codec.cc',
+    'model/wire/coded-learning-header.cc',
+    'model/wire/message-reassembler.cc',
+    'model/wire/wire-codec.cc',
 ]
 WIRE_HEADERS = [
-    'model/coded-learning-header.h',
-    'model/message-reassembler.h',
-    'model/wire-codec.h',
-]
-WIRE_NS3_TESTS = [
-    'test/wire-header-test-suite.cc',
+    'model/wire/coded-learning-header.h',
+    'model/wire/message-reassembler.h',
+    'model/wire/wire-codec.h',
 ]
 WIRE_BOOST_TESTS = [
-    'test/wire-reassembler-test.cc',
-    'test/wire-codec-test.cc',
+    'test/wire/codec-test.cc',
+    'test/wire/reassembler-test.cc',
+]
+WIRE_NS3_TESTS = [
+    'test/wire/header-test-suite.cc',
 ]
 
-NETWORK_SOURCES = [
-    'helper/network-scenario-helper.cc',
-    'helper/wifi-data-frame-error-model.cc',
+# Area "transport": Message transports: UDP, TCP, ideal.
+TRANSPORT_SOURCES = [
+    'model/transport/chunked-message-transport.cc',
+    'model/transport/ideal-message-transport.cc',
+    'model/transport/message-transport.cc',
+    'model/transport/tcp-message-transport.cc',
+    'model/transport/udp-message-transport.cc',
 ]
-NETWORK_HEADERS = [
-    'helper/network-scenario-helper.h',
-    'helper/wifi-data-frame-error-model.h',
+TRANSPORT_HEADERS = [
+    'model/transport/chunked-message-transport.h',
+    'model/transport/ideal-message-transport.h',
+    'model/transport/message-transport.h',
+    'model/transport/tcp-message-transport.h',
+    'model/transport/udp-message-transport.h',
 ]
-NETWORK_NS3_TESTS = ['test/network-scenario-test-suite.cc']
+TRANSPORT_BOOST_TESTS = []
+TRANSPORT_NS3_TESTS = [
+    'test/transport/tcp-transport-test-suite.cc',
+]
 
-TCP_SOURCES = ['model/tcp-message-transport.cc']
-TCP_HEADERS = ['model/tcp-message-transport.h']
-TCP_NS3_TESTS = ['test/tcp-transport-test-suite.cc']
-
-FAULTS_SOURCES = ['helper/fault-injection-helper.cc']
-FAULTS_HEADERS = ['helper/fault-injection-helper.h']
-FAULTS_NS3_TESTS = ['test/hardening-faults-test-suite.cc']
-
+# Area "apps": Server and worker applications, compute-time models, run summary; their helpers.
 APPS_SOURCES = [
-    'model/compute-time-model.cc',
-    'model/message-transport.cc',
-    'model/chunked-message-transport.cc',
-    'model/udp-message-transport.cc',
-    'model/ideal-message-transport.cc',
-    'model/learning-setup.cc',
-    'model/worker-application.cc',
-    'model/parameter-server-application.cc',
+    'model/apps/compute-time-model.cc',
+    'model/apps/learning-setup.cc',
+    'model/apps/ns3-random-source.cc',
+    'model/apps/parameter-server-application.cc',
+    'model/apps/run-summary.cc',
+    'model/apps/worker-application.cc',
     'helper/coded-learning-helper.cc',
     'helper/iteration-csv-writer.cc',
-    'helper/command-line-checks.cc',
-    'model/run-summary.cc',
     'helper/admission-csv-writer.cc',
+    'helper/fault-injection-helper.cc',
+    'helper/command-line-checks.cc',
 ]
 APPS_HEADERS = [
-    'model/compute-time-model.h',
-    'model/message-transport.h',
-    'model/chunked-message-transport.h',
-    'model/udp-message-transport.h',
-    'model/ideal-message-transport.h',
-    'model/learning-setup.h',
-    'model/iteration-record.h',
-    'model/worker-application.h',
-    'model/parameter-server-application.h',
+    'model/apps/compute-time-model.h',
+    'model/apps/iteration-record.h',
+    'model/apps/learning-setup.h',
+    'model/apps/ns3-random-source.h',
+    'model/apps/parameter-server-application.h',
+    'model/apps/run-summary.h',
+    'model/apps/worker-application.h',
     'helper/coded-learning-helper.h',
     'helper/iteration-csv-writer.h',
-    'helper/command-line-checks.h',
-    'model/run-summary.h',
     'helper/admission-csv-writer.h',
+    'helper/fault-injection-helper.h',
+    'helper/command-line-checks.h',
 ]
-APPS_NS3_TESTS = ['test/apps-training-test-suite.cc',
-                  'test/apps-performance-test-suite.cc']
-APPS_BOOST_TESTS = ['test/apps-run-summary-test.cc']
-# Area "hardening" (issue 7), bad input.
-HARDENING_INPUT_NS3_TESTS = ['test/hardening-attributes-test-suite.cc',
-                             'test/hardening-packets-test-suite.cc']
-HARDENING_INPUT_BOOST_TESTS = ['test/hardening-data-test.cc']
+APPS_BOOST_TESTS = [
+    'test/apps/run-summary-test.cc',
+]
+APPS_NS3_TESTS = [
+    'test/apps/attribute-ranges-test-suite.cc',
+    'test/apps/faults-test-suite.cc',
+    'test/apps/hostile-packets-test-suite.cc',
+    'test/apps/ns3-random-source-test-suite.cc',
+    'test/apps/performance-test-suite.cc',
+    'test/apps/training-test-suite.cc',
+]
 
+# Area "network": Network scenarios (Wi-Fi, CSMA, point-to-point, ideal) and their models.
+NETWORK_SOURCES = [
+    'model/network/wifi-data-frame-error-model.cc',
+    'helper/network-scenario-helper.cc',
+]
+NETWORK_HEADERS = [
+    'model/network/wifi-data-frame-error-model.h',
+    'helper/network-scenario-helper.h',
+]
+NETWORK_BOOST_TESTS = []
+NETWORK_NS3_TESTS = [
+    'test/network/scenario-test-suite.cc',
+]
+
+AREAS = ['learning', 'coding', 'admission', 'wire', 'transport', 'apps', 'network']
+
+
+def area_files(kind):
+    """Every file of one kind ('SOURCES', 'HEADERS', 'NS3_TESTS', 'BOOST_TESTS') over the areas."""
+    return [f for area in AREAS for f in globals()[area.upper() + '_' + kind]]
 
 def configure(conf):
     conf.env['ENABLE_CODED_LEARNING'] = False
@@ -250,28 +273,20 @@ def build(bld):
     # Selects the ns-3.35 API where 3.36 changed it (e.g. Wi-Fi standard names).
     module.defines = ['CODED_LEARNING_NS3_VERSION=335']
     module.export_defines = ['CODED_LEARNING_NS3_VERSION=335']
-    module.source = (LEARNING_SOURCES + CODING_SOURCES + ADMISSION_SOURCES + WIRE_SOURCES +
-                     NETWORK_SOURCES + APPS_SOURCES + TCP_SOURCES +
-                     FAULTS_SOURCES)
+    module.source = area_files('SOURCES')
 
     module_test = bld.create_ns3_module_test_library('coded-learning')
-    module_test.source = (LEARNING_NS3_TESTS + CODING_NS3_TESTS + ADMISSION_NS3_TESTS +
-                          WIRE_NS3_TESTS + NETWORK_NS3_TESTS + APPS_NS3_TESTS +
-                          TCP_NS3_TESTS + HARDENING_INPUT_NS3_TESTS + FAULTS_NS3_TESTS)
+    module_test.source = area_files('NS3_TESTS')
 
     headers = bld(features='ns3header')
     headers.module = 'coded-learning'
-    headers.source = (LEARNING_HEADERS + CODING_HEADERS + ADMISSION_HEADERS + WIRE_HEADERS +
-                      NETWORK_HEADERS + APPS_HEADERS + TCP_HEADERS +
-                      FAULTS_HEADERS)
+    headers.source = area_files('HEADERS')
 
     # The Boost.Test program (pure code); run it with ./waf --run coded-learning-boost-test
     if bld.env['ENABLE_TESTS'] and bld.env['ENABLE_CODED_LEARNING_BOOST_TEST']:
         boost_test = bld.create_ns3_program('coded-learning-boost-test', ['coded-learning'])
         boost_test.use += ['BOOST_UNIT_TEST']
-        boost_test.source = (LEARNING_BOOST_TESTS + CODING_BOOST_TESTS + ADMISSION_BOOST_TESTS +
-                             WIRE_BOOST_TESTS + APPS_BOOST_TESTS +
-                             HARDENING_INPUT_BOOST_TESTS)
+        boost_test.source = ['test/boost-test-main.cc'] + area_files('BOOST_TESTS')
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')

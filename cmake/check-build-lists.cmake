@@ -11,9 +11,9 @@ endif()
 
 # Files that one build system must not list, with the reason.
 #  - test/ns3-test-runner-main.cc: the out-of-tree runner; ns-3 trees have their own test-runner.
-#  - test/doc-introspection-main.cc: the out-of-tree documentation check.
+#  - test/doc/introspection-main.cc: the out-of-tree documentation check.
 #  - benchmarks/: Google Benchmark programs are built out of tree only.
-set(_cl_not_in_wscript test/ns3-test-runner-main.cc test/doc-introspection-main.cc)
+set(_cl_not_in_wscript test/ns3-test-runner-main.cc test/doc/introspection-main.cc)
 
 if(LIST STREQUAL "cmake-library")
   set(_cl_file "${ROOT}/CMakeLists.txt")
@@ -68,7 +68,7 @@ endforeach()
 
 # The reverse: every listed source must exist.
 if(_cl_prefix STREQUAL "")
-  set(_cl_named_re "(^|[ \t\r\n('\"])(model|helper|test|benchmarks)/[A-Za-z0-9_.-]+\\.(cc|h)")
+  set(_cl_named_re "(^|[ \t\r\n('\"])(model|helper|test|benchmarks)/[A-Za-z0-9_./-]+\\.(cc|h)")
 else()
   set(_cl_named_re "(^|[ \t\r\n('\"])[A-Za-z0-9_.-]+\\.(cc|h)")
 endif()

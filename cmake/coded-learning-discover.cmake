@@ -4,7 +4,11 @@
 # CL_TARGET. Adds one test per Boost test case or ns-3 suite. If the program is missing or
 # cannot list its contents, a single failing test says so instead of silently running nothing.
 
-set(_cl_areas learning coding admission apps hardening)
+set(_cl_areas learning coding admission wire transport apps network sim)
+# Tests that also carry the label "hardening" (bad input, hostile packets, faults).
+set(_cl_hardening ns3/coded-learning-apps-attribute-ranges ns3/coded-learning-apps-hostile-packets
+                  ns3/coded-learning-apps-faults)
+set(_cl_hardening_boost_prefix "boost/learning/data_")
 
 if(NOT EXISTS "${CL_EXECUTABLE}")
   add_test(${CL_TARGET}/NOT_BUILT "${CMAKE_COMMAND}" -E echo
@@ -77,6 +81,11 @@ foreach(_cl_line IN LISTS _cl_lines)
     add_test("${_cl_name}/UNKNOWN_AREA" "${CMAKE_COMMAND}" -E echo
              "test '${_cl_name}' has area '${_cl_label}', expected one of: ${_cl_areas}")
     set_tests_properties("${_cl_name}/UNKNOWN_AREA" PROPERTIES WILL_FAIL TRUE LABELS build)
+  endif()
+  list(FIND _cl_hardening "${_cl_name}" _cl_is_hardening)
+  string(FIND "${_cl_name}" "${_cl_hardening_boost_prefix}" _cl_prefix_at)
+  if(_cl_is_hardening GREATER -1 OR _cl_prefix_at EQUAL 0)
+    set(_cl_label "${_cl_label};hardening")
   endif()
   set_tests_properties("${_cl_name}" PROPERTIES LABELS "${_cl_label}" TIMEOUT 1500)
   math(EXPR _cl_count "${_cl_count} + 1")

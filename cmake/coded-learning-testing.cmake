@@ -2,10 +2,12 @@
 #
 # Registers one CTest test per Boost.Test case and per ns-3 TestSuite. The test programs are
 # asked for their contents when ctest starts (like gtest_discover_tests' PRE_TEST mode), so a
-# new test case needs no edit here. Labels:
-#   Boost:  the top-level Boost suite is the area (learning, coding, admission, apps,
-#           hardening): test "boost/<area>/<case>" gets label <area>.
+# new test case needs no edit here. Labels (the areas are the folders of test/):
+#   Boost:  the top-level Boost suite is the area (learning, coding, admission, wire, ...):
+#           test "boost/<area>/<case>" gets label <area>.
 #   ns-3:   suites are named "coded-learning-<area>-<what>": test "ns3/<suite>" gets label <area>.
+#   Tests of bad input, faults and hostile packets also get the label "hardening"
+#   (coded-learning-discover.cmake lists them).
 
 set(_CL_TESTING_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/coded-learning-discover.cmake)
 
@@ -21,10 +23,10 @@ function(coded_learning_discover_tests target kind executable)
 endfunction()
 
 # Bad-input tests of the example programs (label hardening): one CTest test per case, named
-# "hardening/cli/<name>". test/hardening-cli-check.py runs the program and passes only when it
+# "sim/cli/<name>". test/sim/cli-check.py runs the program and passes only when it
 # exits with code 1 (no signal, no hang) and stderr matches the regex. Arguments after the regex
 # go to the program; @TMP@ is a fresh temporary folder. Options before the target:
-#   SETUP <kind>     prepare @TMP@ first (see test/hardening-cli-check.py: file, idx:<variant>)
+#   SETUP <kind>     prepare @TMP@ first (see test/sim/cli-check.py: file, idx:<variant>)
 #   EXPECT_SUCCESS   a positive control: exit code 0 and stdout+stderr match the regex
 function(coded_learning_add_cli_test name)
   cmake_parse_arguments(PARSE_ARGV 1 _cl "EXPECT_SUCCESS" "SETUP;TARGET;REGEX" "ARGS")
@@ -36,9 +38,9 @@ function(coded_learning_add_cli_test name)
     list(APPEND _cl_options --expect-success)
   endif()
   add_test(
-    NAME hardening/cli/${name}
-    COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/test/hardening-cli-check.py ${_cl_options}
+    NAME sim/cli/${name}
+    COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/test/sim/cli-check.py ${_cl_options}
             --expect "${_cl_REGEX}" $<TARGET_FILE:${_cl_TARGET}> ${_cl_ARGS}
   )
-  set_tests_properties(hardening/cli/${name} PROPERTIES LABELS hardening TIMEOUT 180)
+  set_tests_properties(sim/cli/${name} PROPERTIES LABELS "sim;hardening" TIMEOUT 180)
 endfunction()

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "network-scenario-helper.h"
 
-#include "wifi-data-frame-error-model.h"
-
 #include "ns3/arp-cache.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -27,6 +25,7 @@
 #include "ns3/string.h"
 #include "ns3/txop.h"
 #include "ns3/uinteger.h"
+#include "ns3/wifi-data-frame-error-model.h"
 #include "ns3/wifi-mac-helper.h"
 #include "ns3/wifi-mac-queue.h"
 #include "ns3/wifi-mac.h"

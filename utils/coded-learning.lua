@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: GPL-2.0-only
 --
--- Wireshark / tshark dissector for the coded-learning header (model/coded-learning-header.h,
+-- Wireshark / tshark dissector for the coded-learning header (model/wire/coded-learning-header.h,
 -- doc/wire-format.rst): 30 bytes, big-endian, in front of every chunk the parameter server and
 -- the workers exchange.
 --

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # valgrind memcheck of a short coded-learning-sim scenario (doc/hardening.rst; CTest test
-# hardening/valgrind-sim). Fails (exit 99) on any memcheck error, including memory
+# sim/valgrind). Fails (exit 99) on any memcheck error, including memory
 # "definitely" or "indirectly" lost; "still reachable" blocks (ns-3's singletons and static
 # registries) are reported in the summary but are not errors.
 # Usage: utils/valgrind-sim.sh [simulator] [output folder] [extra simulator flags]

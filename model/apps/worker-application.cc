@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "worker-application.h"
+
+#include "ns3/boolean.h"
+#include "ns3/coded-learning-header.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("WorkerApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(WorkerApplication);
+
+TypeId
+WorkerApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::WorkerApplication")
+            .SetParent<Application>()
+            .SetGroupName("CodedLearning")
+            .AddConstructor<WorkerApplication>()
+            .AddAttribute("Index",
+                          "This worker's index (0..n-1), as the server knows it.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&WorkerApplication::m_index),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("ComputeTimeModel",
+                          "The straggler model that draws this worker's compute times.",
+                          PointerValue(),
+                          MakePointerAccessor(&WorkerApplication::m_computeTime),
+                          MakePointerChecker<ComputeTimeModel>())
+            .AddAttribute("UplinkAdmission",
+                          "Announce finished results (REPORT) and send them only when the "
+                          "server grants them (GRANT).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&WorkerApplication::m_admission),
+                          MakeBooleanChecker())
+            .AddTraceSource("TaskStarted",
+                            "A task started: its result is computed, its compute time drawn.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_taskStarted),
+                            "ns3::WorkerApplication::TaskTracedCallback")
+            .AddTraceSource("TaskFinished",
+                            "A task's compute time passed and its result was sent.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_taskFinished),
+                            "ns3::WorkerApplication::TaskTracedCallback")
+            .AddTraceSource("TaskCancelled",
+                            "A queued or running task was cancelled by the server.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_taskCancelled),
+                            "ns3::WorkerApplication::TaskTracedCallback")
+            .AddTraceSource("Drop",
+                            "A received message was dropped (addressed to another worker, old "
+                            "iteration, undecodable, unexpected type, grant for nothing held); "
+                            "the argument is the reason. GetMessagesDropped() counts them.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_dropTrace),
+                            "ns3::MessageTransport::DropTracedCallback");
+    return tid;
+}
+
+WorkerApplication::WorkerApplication()
+    : m_index(0),
+      m_computeTime(CreateObject<ComputeTimeModel>())
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+WorkerApplication::Setup(Ptr<LearningSetup> setup, Ptr<MessageTransport> transport)
+{
+    m_setup = setup;
+    m_transport = transport;
+}
+
+Ptr<ComputeTimeModel>
+WorkerApplication::GetComputeTimeModel() const
+{
+    return m_computeTime;
+}
+
+int64_t
+WorkerApplication::AssignStreams(int64_t stream)
+{
+    return m_computeTime->AssignStreams(stream);
+}
+
+void
+WorkerApplication::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_setup || !m_setup->IsReady() || !m_transport,
+                    "WorkerApplication " << m_index << " started without Setup()");
+    m_model = m_setup->NewModel();
+    m_transport->SetReceiveCallback(MakeCallback(&WorkerApplication::HandleMessage, this));
+    m_transport->Start();
+}
+
+void
+WorkerApplication::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    Simulator::Cancel(m_finishEvent);
+    m_queue.clear();
+    m_held.clear();
+    m_busy = false;
+    if (m_transport)
+    {
+        m_transport->Stop();
+    }
+}
+
+void
+WorkerApplication::DropMessage(const std::string& reason)
+{
+    NS_LOG_LOGIC("worker " << m_index << " drops a message: " << reason);
+    ++m_messagesDropped;
+    m_dropTrace(reason);
+}
+
+void
+WorkerApplication::HandleMessage(uint32_t /* peer */,
+                                 const MessageInfo& info,
+                                 const std::vector<uint8_t>& payload)
+{
+    NS_LOG_FUNCTION(this << +info.type << info.iteration << info.task);
+    if (info.worker != m_index && info.type != CodedLearningHeader::CANCEL)
+    {
+        DropMessage("addressed to worker " + std::to_string(info.worker));
+        return;
+    }
+    const bool stale = info.iteration + 1 <= m_cancelledUpTo;
+    switch (info.type)
+    {
+    case CodedLearningHeader::MODEL: {
+        if (stale || (m_haveModel && info.iteration < m_iteration))
+        {
+            DropMessage("model of an old iteration");
+            return;
+        }
+        const auto precision = (info.flags & CodedLearningHeader::FLAG_FLOAT32)
+                                   ? coded::WirePrecision::FLOAT32
+                                   : coded::WirePrecision::FLOAT64;
+        try
+        {
+            m_model->SetParameters(
+                coded::DecodeVector(payload, m_model->NumParameters(), precision));
+        }
+        catch (const std::exception& e)
+        {
+            DropMessage(std::string("bad model: ") + e.what());
+            return;
+        }
+        if (m_haveModel && info.iteration > m_iteration)
+        {
+            CancelUpTo(info.iteration - 1); // work of older iterations is useless now
+        }
+        m_haveModel = true;
+        m_iteration = info.iteration;
+        TryStart();
+        break;
+    }
+    case CodedLearningHeader::TASK: {
+        if (stale || (m_haveModel && info.iteration < m_iteration))
+        {
+            DropMessage("task of an old iteration");
+            return;
+        }
+        try
+        {
+            QueuedTask q;
+            q.info = info;
+            q.task = coded::DecodeTask(payload, m_setup->Train().NumSamples());
+            m_queue.push_back(q);
+        }
+        catch (const std::exception& e)
+        {
+            DropMessage(std::string("bad task: ") + e.what());
+            return;
+        }
+        TryStart();
+        break;
+    }
+    case CodedLearningHeader::CANCEL:
+        CancelUpTo(info.iteration);
+        break;
+    case CodedLearningHeader::GRANT:
+        HandleGrant(info);
+        break;
+    default:
+        DropMessage("unexpected message type " + std::to_string(info.type));
+        break;
+    }
+}
+
+void
+WorkerApplication::HandleGrant(const MessageInfo& info)
+{
+    for (auto it = m_held.begin(); it != m_held.end(); ++it)
+    {
+        if (it->info.iteration == info.iteration && it->info.task == info.task)
+        {
+            m_transport->Send(0, it->info, it->payload);
+            m_held.erase(it);
+            return;
+        }
+    }
+    DropMessage("grant for a result that is not held (iteration " + std::to_string(info.iteration) +
+                ", task " + std::to_string(info.task) + ")");
+}
+
+void
+WorkerApplication::CancelUpTo(uint32_t iteration)
+{
+    m_cancelledUpTo = std::max(m_cancelledUpTo, iteration + 1);
+    for (auto it = m_held.begin(); it != m_held.end();)
+    {
+        it = it->info.iteration <= iteration ? m_held.erase(it) : std::next(it);
+    }
+    for (auto it = m_queue.begin(); it != m_queue.end();)
+    {
+        if (it->info.iteration <= iteration)
+        {
+            ++m_tasksCancelled;
+            m_taskCancelled(it->info.iteration, it->info.task, it->task.load, Time(0));
+            it = m_queue.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+    if (m_busy && m_running.iteration <= iteration)
+    {
+        Simulator::Cancel(m_finishEvent);
+        m_busy = false;
+        ++m_tasksCancelled;
+        m_taskCancelled(m_running.iteration, m_running.task, m_runningLoad, m_runningTime);
+    }
+    TryStart();
+}
+
+void
+WorkerApplication::TryStart()
+{
+    while (!m_busy && !m_queue.empty() && m_haveModel)
+    {
+        // Old tasks are useless (their model is gone); tasks of later iterations wait for their
+        // model without blocking the current iteration's tasks behind them (a hostile or
+        // misrouted far-future task would otherwise stall the worker for good).
+        auto it = m_queue.begin();
+        while (it != m_queue.end() && it->info.iteration != m_iteration)
+        {
+            it = it->info.iteration < m_iteration ? m_queue.erase(it) : std::next(it);
+        }
+        if (it == m_queue.end())
+        {
+            return;
+        }
+        QueuedTask next = *it;
+        m_queue.erase(it);
+        const uint32_t p = m_model->NumParameters();
+        m_result = coded::DenseVector::Zero(p + 1);
+        coded::DenseVector g;
+        for (const auto& term : next.task.terms)
+        {
+            const double loss = m_setup->LossAndGradient(*m_model, term.rows, g);
+            m_result.head(p) += term.coefficient * g;
+            m_result(p) += term.coefficient * loss;
+        }
+        m_precision = (next.info.flags & CodedLearningHeader::FLAG_FLOAT32)
+                          ? coded::WirePrecision::FLOAT32
+                          : coded::WirePrecision::FLOAT64;
+        const Time t = m_computeTime->Sample(next.task.load);
+        m_running = next.info;
+        m_runningLoad = next.task.load;
+        m_runningTime = t;
+        m_busy = true;
+        m_taskStarted(next.info.iteration, next.info.task, next.task.load, t);
+        m_finishEvent = Simulator::Schedule(t, &WorkerApplication::Finish, this);
+    }
+}
+
+void
+WorkerApplication::Finish()
+{
+    NS_LOG_FUNCTION(this << m_running.iteration << m_running.task);
+    m_busy = false;
+    MessageInfo out = m_running;
+    out.type = CodedLearningHeader::RESULT;
+    out.worker = m_index;
+    if (m_admission)
+    {
+        Held held;
+        held.info = out;
+        held.payload = coded::EncodeVector(m_result, m_precision);
+        MessageInfo report = out;
+        report.type = CodedLearningHeader::REPORT;
+        m_transport->Send(0, report, coded::EncodeUint64(held.payload.size()));
+        m_held.push_back(held);
+    }
+    else
+    {
+        m_transport->Send(0, out, coded::EncodeVector(m_result, m_precision));
+    }
+    ++m_tasksCompleted;
+    m_taskFinished(m_running.iteration, m_running.task, m_runningLoad, m_runningTime);
+    TryStart();
+}
+
+void
+WorkerApplication::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_transport)
+    {
+        // The application is the transport's only user. Disposing it breaks reference cycles
+        // (ideal transports hold each other as peers), which LeakSanitizer found otherwise.
+        m_transport->Dispose();
+    }
+    m_transport = nullptr;
+    m_setup = nullptr;
+    m_computeTime = nullptr;
+    m_model.reset();
+    Application::DoDispose();
+}
+
+} // namespace ns3

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#ifndef CODED_LEARNING_WORKER_APPLICATION_H
+#define CODED_LEARNING_WORKER_APPLICATION_H
+
+#include "compute-time-model.h"
+#include "learning-setup.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/message-transport.h"
+#include "ns3/traced-callback.h"
+#include "ns3/wire-codec.h"
+
+#include <deque>
+
+namespace ns3
+{
+
+/**
+ * \ingroup coded-learning
+ * \brief A worker of distributed training.
+ *
+ * It receives the model of an iteration (MODEL) and coding tasks (TASK) from the parameter
+ * server. For each task, in arrival order, it computes the real coded result
+ * f = sum_k c_k [grad_k; loss_k] with its model on the shared training set (the loss rides
+ * along as the last entry, so the server decodes the training loss like the gradient),
+ * then waits the compute time drawn from its ComputeTimeModel for the task's load before it
+ * sends the result (RESULT). CANCEL drops the queued and running work of an iteration.
+ * With UplinkAdmission on, a finished result is first announced by its size (REPORT) and sent
+ * only when the server grants it (GRANT), so that the server's Lyapunov scheduler decides who
+ * uploads when.
+ */
+class WorkerApplication : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    WorkerApplication();
+
+    /**
+     * TracedCallback signature of task events.
+     * \param iteration the iteration
+     * \param task the task id
+     * \param load the task's load (partition-equivalents)
+     * \param computeTime the drawn compute time (zero when not applicable)
+     */
+    typedef void (*TaskTracedCallback)(uint32_t iteration,
+                                       uint32_t task,
+                                       double load,
+                                       Time computeTime);
+
+    /**
+     * \param setup the shared learning task
+     * \param transport this worker's message transport (peer 0 = the server)
+     */
+    void Setup(Ptr<LearningSetup> setup, Ptr<MessageTransport> transport);
+
+    /// \return this worker's compute-time model
+    Ptr<ComputeTimeModel> GetComputeTimeModel() const;
+
+    /**
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// \return the number of tasks completed (results sent)
+    uint32_t GetTasksCompleted() const
+    {
+        return m_tasksCompleted;
+    }
+
+    /// \return the number of tasks cancelled (queued or running)
+    uint32_t GetTasksCancelled() const
+    {
+        return m_tasksCancelled;
+    }
+
+    /// \return messages dropped as malformed, stale or unexpected
+    uint32_t GetMessagesDropped() const
+    {
+        return m_messagesDropped;
+    }
+
+  protected:
+    /// Releases what this object holds (ns3::Object::DoDispose).
+    void DoDispose() override;
+
+  private:
+    /// Starts the application (ns3::Application::StartApplication).
+    void StartApplication() override;
+    /// Stops the application (ns3::Application::StopApplication).
+    void StopApplication() override;
+
+    /// A task waiting for its turn.
+    struct QueuedTask
+    {
+        MessageInfo info;     //!< its message identity
+        coded::WireTask task; //!< its terms
+    };
+
+    /// Transport callback. \param peer the sender \param info its header fields
+    /// \param payload the reassembled payload
+    void HandleMessage(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload);
+
+    /// Starts the next task if idle.
+    void TryStart();
+
+    /// The running task's compute time has passed: send its result.
+    void Finish();
+
+    /// \param iteration drop queued and running work of iterations <= this one
+    void CancelUpTo(uint32_t iteration);
+
+    /// Counts a dropped message. \param reason why it was dropped
+    void DropMessage(const std::string& reason);
+
+    /// A GRANT arrived: send the granted result. \param info the GRANT's header fields
+    void HandleGrant(const MessageInfo& info);
+
+    uint16_t m_index;                              //!< worker index
+    Ptr<LearningSetup> m_setup;                    //!< learning task
+    Ptr<MessageTransport> m_transport;             //!< transport
+    Ptr<ComputeTimeModel> m_computeTime;           //!< straggler model
+    std::unique_ptr<coded::LearningModel> m_model; //!< local model
+    bool m_haveModel{false};                       //!< a model was received
+    uint32_t m_iteration{0};                       //!< iteration of the model
+    uint32_t m_cancelledUpTo{0};                   //!< CANCEL watermark + 1 (0 = none)
+    std::deque<QueuedTask> m_queue;                //!< waiting tasks
+    bool m_busy{false};                            //!< a task is running
+    MessageInfo m_running;                         //!< the running task
+    double m_runningLoad{0};                       //!< the running task's load
+    Time m_runningTime;                            //!< the running task's drawn compute time
+    coded::WirePrecision m_precision{coded::WirePrecision::FLOAT64}; //!< of the running result
+    coded::DenseVector m_result;                                     //!< the running task's result
+    EventId m_finishEvent;                                           //!< end of the running task
+    uint32_t m_tasksCompleted{0};                                    //!< results sent
+    uint32_t m_tasksCancelled{0};                                    //!< tasks cancelled
+    TracedCallback<const std::string&> m_dropTrace;                  //!< drop trace (reason)
+    uint32_t m_messagesDropped{0};                                   //!< messages dropped
+    bool m_admission{false}; //!< report results and wait for grants
+
+    /// A finished result waiting for the server's GRANT (uplink admission control).
+    struct Held
+    {
+        MessageInfo info;             //!< its RESULT identity
+        std::vector<uint8_t> payload; //!< its encoded bytes
+    };
+
+    std::deque<Held> m_held;                                        //!< results waiting for a grant
+    TracedCallback<uint32_t, uint32_t, double, Time> m_taskStarted; //!< task start
+    TracedCallback<uint32_t, uint32_t, double, Time> m_taskFinished;  //!< result sent
+    TracedCallback<uint32_t, uint32_t, double, Time> m_taskCancelled; //!< task cancelled
+};
+
+} // namespace ns3
+
+#endif // CODED_LEARNING_WORKER_APPLICATION_H
