@@ -182,7 +182,7 @@ APPS_SOURCES = [
     'helper/iteration-csv-writer.cc',
     'helper/admission-csv-writer.cc',
     'helper/fault-injection-helper.cc',
-    'helper/command-line-checks.cc',
+    'helper/run/command-line-checks.cc',
 ]
 APPS_HEADERS = [
     'model/apps/compute-time-model.h',
@@ -196,7 +196,7 @@ APPS_HEADERS = [
     'helper/iteration-csv-writer.h',
     'helper/admission-csv-writer.h',
     'helper/fault-injection-helper.h',
-    'helper/command-line-checks.h',
+    'helper/run/command-line-checks.h',
 ]
 APPS_BOOST_TESTS = [
     'test/apps/run-summary-test.cc',
