@@ -183,6 +183,10 @@ APPS_SOURCES = [
     'helper/admission-csv-writer.cc',
     'helper/fault-injection-helper.cc',
     'helper/run/command-line-checks.cc',
+    'helper/run/data-settings.cc',
+    'helper/run/dataset-loader.cc',
+    'helper/run/model-settings.cc',
+    'helper/run/learning-model-factory.cc',
 ]
 APPS_HEADERS = [
     'model/apps/compute-time-model.h',
@@ -197,6 +201,10 @@ APPS_HEADERS = [
     'helper/admission-csv-writer.h',
     'helper/fault-injection-helper.h',
     'helper/run/command-line-checks.h',
+    'helper/run/data-settings.h',
+    'helper/run/dataset-loader.h',
+    'helper/run/model-settings.h',
+    'helper/run/learning-model-factory.h',
 ]
 APPS_BOOST_TESTS = [
     'test/apps/run-summary-test.cc',

@@ -35,11 +35,8 @@ SecondsSince(std::chrono::steady_clock::time_point start)
 int
 Run(int argc, char* argv[])
 {
-    std::string dataset = "fashion-mnist";
-    std::string dataDir = Dataset::DEFAULT_FASHION_MNIST_DIR;
-    std::string modelName = "softmax";
-    uint32_t hidden = 64;
-    std::string activation = "relu";
+    DataSettings data;
+    ModelSettings modelSettings;
     uint32_t epochs = 5;
     uint32_t batchSize = 100;
     double learningRate = 0.1;
@@ -48,21 +45,15 @@ Run(int argc, char* argv[])
     std::string schedule = "constant";
     double gamma = 0.5;
     uint32_t stepSize = 1000;
-    std::string precision = "float";
-    uint32_t trainLimit = 0;
-    uint32_t testLimit = 0;
     uint32_t gradientTimings = 3;
     std::string output = "centralised-training.csv";
 
     CommandLine cmd(__FILE__);
     cmd.Usage("Centralised (single-node) training with the coded-learning learning core.");
-    cmd.AddValue("dataset", "Data set: fashion-mnist or synthetic", dataset);
-    cmd.AddValue("dataDir", "Folder with the Fashion-MNIST *-idx?-ubyte.gz files", dataDir);
-    cmd.AddValue("model", "Model: softmax or mlp", modelName);
-    cmd.AddValue("hidden", "Hidden units of the mlp model (>= 1)", hidden);
-    cmd.AddValue("activation",
-                 "Hidden activation of the mlp model: relu, tanh or sigmoid",
-                 activation);
+    data.AddFlags(cmd);
+    data.AddTestLimitFlag(cmd);
+    modelSettings.AddFlags(cmd);
+    modelSettings.AddArithmeticFlags(cmd);
     cmd.AddValue("epochs", "Passes over the training set (>= 1)", epochs);
     cmd.AddValue("batchSize", "Mini-batch size; 0 = full-batch gradient descent", batchSize);
     cmd.AddValue("learningRate", "Learning rate eta (> 0)", learningRate);
@@ -71,24 +62,19 @@ Run(int argc, char* argv[])
     cmd.AddValue("schedule", "Learning-rate schedule: constant, step or inverse-time", schedule);
     cmd.AddValue("gamma", "Decay factor of the step / inverse-time schedule", gamma);
     cmd.AddValue("stepSize", "Steps per decay of the step schedule (>= 1)", stepSize);
-    cmd.AddValue("precision", "Per-sample arithmetic: float or double", precision);
-    cmd.AddValue("trainLimit", "Use only the first N training samples (0 = all)", trainLimit);
-    cmd.AddValue("testLimit", "Use only the first N test samples (0 = all)", testLimit);
     cmd.AddValue("gradientTimings",
                  "Full-batch gradients to time before training (0 = none)",
                  gradientTimings);
     cmd.AddValue("output", "Per-epoch CSV file ('none' = do not write one)", output);
     cmd.Parse(argc, argv);
 
-    CommandLineChecks::RequireOneOf("dataset", dataset, {"fashion-mnist", "synthetic"});
-    CommandLineChecks::RequireOneOf("model", modelName, {"softmax", "mlp"});
-    CommandLineChecks::RequireOneOf("activation", activation, {"relu", "tanh", "sigmoid"});
-    CommandLineChecks::RequireOneOf("precision", precision, {"float", "double"});
+    data.Validate();
+    modelSettings.Validate();
     if (epochs < 1)
     {
         throw std::invalid_argument("--epochs=0: must be >= 1");
     }
-    if (hidden < 1)
+    if (modelSettings.hidden < 1)
     {
         throw std::invalid_argument("--hidden=0: must be >= 1");
     }
@@ -108,46 +94,26 @@ Run(int argc, char* argv[])
     modelRng->AssignStreams(1);
 
     auto t0 = std::chrono::steady_clock::now();
-    Dataset train;
-    Dataset test;
-    if (dataset == "fashion-mnist")
-    {
-        train = Dataset::LoadFashionMnist(dataDir, Dataset::Split::TRAIN, trainLimit);
-        test = Dataset::LoadFashionMnist(dataDir, Dataset::Split::TEST, testLimit);
-    }
-    else
-    {
-        SyntheticDataGenerator gen(50, 10, 0.35, *modelRng);
-        train = gen.Generate(trainLimit > 0 ? trainLimit : 10000, *modelRng);
-        test = gen.Generate(testLimit > 0 ? testLimit : 2000, *modelRng);
-    }
+    const DatasetLoader::Sets sets = DatasetLoader::Load(data, *modelRng);
+    const Dataset& train = *sets.train;
+    const Dataset& test = *sets.test;
     if (batchSize > train.NumSamples())
     {
         throw std::invalid_argument("--batchSize=" + std::to_string(batchSize) +
                                     ": larger than the training set (" +
                                     std::to_string(train.NumSamples()) + " samples)");
     }
-    std::cout << "data: " << dataset << ", " << train.NumSamples() << " training and "
+    std::cout << "data: " << data.dataset << ", " << train.NumSamples() << " training and "
               << test.NumSamples() << " test samples of " << train.NumFeatures() << " features, "
               << train.NumClasses() << " classes (loaded in " << std::fixed << std::setprecision(3)
               << SecondsSince(t0) << " s)\n";
 
-    std::unique_ptr<LearningModel> model;
-    if (modelName == "softmax")
-    {
-        model = std::make_unique<SoftmaxRegressionModel>(train.NumFeatures(), train.NumClasses());
-    }
-    else
-    {
-        const auto act = activation == "relu"   ? MlpModel::Activation::RELU
-                         : activation == "tanh" ? MlpModel::Activation::TANH
-                                                : MlpModel::Activation::SIGMOID;
-        model = std::make_unique<MlpModel>(train.NumFeatures(), hidden, train.NumClasses(), act);
-    }
-    model->SetPrecision(precision == "float" ? Precision::FLOAT32 : Precision::FLOAT64);
-    model->Initialise(*modelRng);
+    std::unique_ptr<LearningModel> model = LearningModelFactory::Create(modelSettings,
+                                                                        train.NumFeatures(),
+                                                                        train.NumClasses(),
+                                                                        *modelRng);
     std::cout << "model: " << model->Name() << ", " << model->NumParameters() << " parameters, "
-              << precision << " arithmetic\n";
+              << modelSettings.precision << " arithmetic\n";
 
     DenseVector gradient;
     if (gradientTimings > 0)
