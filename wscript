@@ -187,6 +187,8 @@ APPS_SOURCES = [
     'helper/run/dataset-loader.cc',
     'helper/run/model-settings.cc',
     'helper/run/learning-model-factory.cc',
+    'helper/run/coded-learning-run-settings.cc',
+    'helper/run/coded-learning-run.cc',
 ]
 APPS_HEADERS = [
     'model/apps/compute-time-model.h',
@@ -205,6 +207,8 @@ APPS_HEADERS = [
     'helper/run/dataset-loader.h',
     'helper/run/model-settings.h',
     'helper/run/learning-model-factory.h',
+    'helper/run/coded-learning-run-settings.h',
+    'helper/run/coded-learning-run.h',
 ]
 APPS_BOOST_TESTS = [
     'test/apps/run-summary-test.cc',
