@@ -215,6 +215,7 @@ APPS_BOOST_TESTS = [
 ]
 APPS_NS3_TESTS = [
     'test/apps/attribute-ranges-test-suite.cc',
+    'test/apps/coded-learning-test-run.h',
     'test/apps/faults-test-suite.cc',
     'test/apps/hostile-packets-test-suite.cc',
     'test/apps/ns3-random-source-test-suite.cc',
@@ -288,7 +289,8 @@ def build(bld):
     module.source = area_files('SOURCES')
 
     module_test = bld.create_ns3_module_test_library('coded-learning')
-    module_test.source = area_files('NS3_TESTS')
+    # The tests' shared headers (e.g. test/apps/coded-learning-test-run.h) are listed, not compiled.
+    module_test.source = [f for f in area_files('NS3_TESTS') if f.endswith('.cc')]
 
     headers = bld(features='ns3header')
     headers.module = 'coded-learning'
