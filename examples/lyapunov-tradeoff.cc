@@ -8,11 +8,13 @@
 //   ./build/examples/lyapunov-tradeoff --utilities=log1p,linear,alpha-fair --alpha=2
 //   ./build/examples/lyapunov-tradeoff --bandwidth=1e6  # the 1-MHz channel of c.2
 //
-// Each configuration runs a LyapunovSlotScheduler (the ns-3 slot-timer Object) on its own
-// simulation: n workers with mean SNRs spread evenly over [snrMinDb, snrMaxDb] (heterogeneous
-// channels), Rayleigh fading, random arrivals A_i ~ U[0, A_max]. Every configuration uses the
-// same random streams (common random numbers, so differences between V values are not
-// noise); --RngRun changes them all. The time averages exclude the first --warmup slots.
+// Each configuration runs a LyapunovSlotScheduler (the ns-3 slot-timer Object) holding a
+// LyapunovAdmissionPolicy (the rules' settings: V, utility, variant, perturbation, slot) on
+// its own simulation: n workers with mean SNRs spread evenly over [snrMinDb, snrMaxDb]
+// (heterogeneous channels), Rayleigh fading, random arrivals A_i ~ U[0, A_max]. Every
+// configuration uses the same random streams (common random numbers, so differences between V
+// values are not noise); --RngRun changes them all. The time averages exclude the first --warmup
+// slots.
 //
 // Writes --output (CSV, one row per configuration) and --plot (PNG through gnuplot; the .plt
 // script is kept next to it); 'none' skips either. Units: backlog in packets of --packetSize bytes,
@@ -144,17 +146,23 @@ UtilityAttribute(const std::string& name)
 Row
 RunOne(const Settings& s, double v, double theta, const std::string& utility)
 {
+    // Slot k ends at (k + 1) Delta: reset the averages half a slot after the warm-up's last
+    // slot, stop half a slot after the last one.
+    const Time slot = MicroSeconds(std::llround(s.slotMs * 1000.0));
+    Ptr<LyapunovAdmissionPolicy> policy = CreateObject<LyapunovAdmissionPolicy>();
+    policy->SetAttribute("Slot", TimeValue(slot));
+    policy->SetAttribute("V", DoubleValue(v));
+    policy->SetAttribute("Utility", StringValue(UtilityAttribute(utility)));
+    policy->SetAttribute("UtilityAlpha", DoubleValue(s.alpha));
+    policy->SetAttribute("UtilityEpsilon", DoubleValue(s.epsilon));
+    policy->SetAttribute("Variant", StringValue(s.variant == "aux" ? "Aux" : "Direct"));
+    policy->SetAttribute("PerturbationFactor", DoubleValue(theta));
+
     Ptr<LyapunovSlotScheduler> sched = CreateObject<LyapunovSlotScheduler>();
+    sched->SetAttribute("Policy", PointerValue(policy));
     sched->SetAttribute("NumQueues", UintegerValue(s.workers));
-    sched->SetAttribute("Slot", TimeValue(MicroSeconds(std::llround(s.slotMs * 1000.0))));
-    sched->SetAttribute("V", DoubleValue(v));
-    sched->SetAttribute("Utility", StringValue(UtilityAttribute(utility)));
-    sched->SetAttribute("UtilityAlpha", DoubleValue(s.alpha));
-    sched->SetAttribute("UtilityEpsilon", DoubleValue(s.epsilon));
-    sched->SetAttribute("Variant", StringValue(s.variant == "aux" ? "Aux" : "Direct"));
     sched->SetAttribute("Scheduling", StringValue(s.scheduling == "tdma" ? "Tdma" : "Split"));
     sched->SetAttribute("ResourceBlocks", UintegerValue(s.blocks));
-    sched->SetAttribute("PerturbationFactor", DoubleValue(theta));
     sched->SetAttribute("MaxArrivalFactor", DoubleValue(s.maxArrivalFactor));
     sched->SetAttribute("PacketSize", UintegerValue(s.packetSize));
     sched->SetAttribute("Bandwidth", DoubleValue(s.bandwidth));
@@ -165,10 +173,6 @@ RunOne(const Settings& s, double v, double theta, const std::string& utility)
         sched->SetMeanSnrDb(i, s.snrMinDb + share * (s.snrMaxDb - s.snrMinDb));
     }
     sched->AssignStreams(0);
-
-    // Slot k ends at (k + 1) Delta: reset the averages half a slot after the warm-up's last
-    // slot, stop half a slot after the last one.
-    const Time slot = MicroSeconds(std::llround(s.slotMs * 1000.0));
     sched->Start();
     if (s.warmup > 0)
     {
