@@ -524,8 +524,8 @@ Run(int argc, char* argv[])
     if (admission == "lyapunov")
     {
         scheduler = CreateObject<LyapunovSlotScheduler>();
-        scheduler->SetAttribute("V", DoubleValue(v));
-        scheduler->SetAttribute("PerturbationFactor", DoubleValue(theta));
+        scheduler->GetPolicy()->SetAttribute("V", DoubleValue(v));
+        scheduler->GetPolicy()->SetAttribute("PerturbationFactor", DoubleValue(theta));
         scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
         scheduler->SetAttribute("WorkConserving", BooleanValue(true));
         learning.SetAdmission(scheduler);
