@@ -108,6 +108,7 @@ ADMISSION_SOURCES = [
     'model/admission/admission-metrics.cc',
     'model/admission/fair-admission-queue-disc.cc',
     'model/admission/lyapunov-admission-controller.cc',
+    'model/admission/lyapunov-admission-policy.cc',
     'model/admission/lyapunov-slot-scheduler.cc',
     'model/admission/rayleigh-slot-channel.cc',
     'model/admission/utility-function.cc',
@@ -116,6 +117,7 @@ ADMISSION_HEADERS = [
     'model/admission/admission-metrics.h',
     'model/admission/fair-admission-queue-disc.h',
     'model/admission/lyapunov-admission-controller.h',
+    'model/admission/lyapunov-admission-policy.h',
     'model/admission/lyapunov-slot-scheduler.h',
     'model/admission/rayleigh-slot-channel.h',
     'model/admission/utility-function.h',
@@ -127,6 +129,7 @@ ADMISSION_BOOST_TESTS = [
     'test/admission/utility-function-test.cc',
 ]
 ADMISSION_NS3_TESTS = [
+    'test/admission/policy-test-suite.cc',
     'test/admission/queue-disc-test-suite.cc',
     'test/admission/slot-scheduler-test-suite.cc',
 ]

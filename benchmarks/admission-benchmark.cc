@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 //
 // Per-slot cost of the perturbed-Lyapunov admission controller against the number of queues
-// (and resource blocks), and of one packet through FairAdmissionQueueDisc-style decisions.
+// (and resource blocks), and of one draw of the slotted Rayleigh channel.
 //
 //   ./build/benchmarks/admission-benchmark --benchmark_filter=Step
 

@@ -8,11 +8,13 @@
 //   ./build/examples/lyapunov-tradeoff --utilities=log1p,linear,alpha-fair --alpha=2
 //   ./build/examples/lyapunov-tradeoff --bandwidth=1e6  # the 1-MHz channel of c.2
 //
-// Each configuration runs a LyapunovSlotScheduler (the ns-3 slot-timer Object) on its own
-// simulation: n workers with mean SNRs spread evenly over [snrMinDb, snrMaxDb] (heterogeneous
-// channels), Rayleigh fading, random arrivals A_i ~ U[0, A_max]. Every configuration uses the
-// same random streams (common random numbers, so differences between V values are not
-// noise); --RngRun changes them all. The time averages exclude the first --warmup slots.
+// Each configuration runs a LyapunovSlotScheduler (the ns-3 slot-timer Object) holding a
+// LyapunovAdmissionPolicy (the rules' settings: V, utility, variant, perturbation, slot) on
+// its own simulation: n workers with mean SNRs spread evenly over [snrMinDb, snrMaxDb]
+// (heterogeneous channels), Rayleigh fading, random arrivals A_i ~ U[0, A_max]. Every
+// configuration uses the same random streams (common random numbers, so differences between V
+// values are not noise); --RngRun changes them all. The time averages exclude the first --warmup
+// slots.
 //
 // Writes --output (CSV, one row per configuration) and --plot (PNG through gnuplot; the .plt
 // script is kept next to it); 'none' skips either. Units: backlog in packets of --packetSize bytes,
@@ -144,17 +146,23 @@ UtilityAttribute(const std::string& name)
 Row
 RunOne(const Settings& s, double v, double theta, const std::string& utility)
 {
+    // Slot k ends at (k + 1) Delta: reset the averages half a slot after the warm-up's last
+    // slot, stop half a slot after the last one.
+    const Time slot = MicroSeconds(std::llround(s.slotMs * 1000.0));
+    Ptr<LyapunovAdmissionPolicy> policy = CreateObject<LyapunovAdmissionPolicy>();
+    policy->SetAttribute("Slot", TimeValue(slot));
+    policy->SetAttribute("V", DoubleValue(v));
+    policy->SetAttribute("Utility", StringValue(UtilityAttribute(utility)));
+    policy->SetAttribute("UtilityAlpha", DoubleValue(s.alpha));
+    policy->SetAttribute("UtilityEpsilon", DoubleValue(s.epsilon));
+    policy->SetAttribute("Variant", StringValue(s.variant == "aux" ? "Aux" : "Direct"));
+    policy->SetAttribute("PerturbationFactor", DoubleValue(theta));
+
     Ptr<LyapunovSlotScheduler> sched = CreateObject<LyapunovSlotScheduler>();
+    sched->SetAttribute("Policy", PointerValue(policy));
     sched->SetAttribute("NumQueues", UintegerValue(s.workers));
-    sched->SetAttribute("Slot", TimeValue(MicroSeconds(std::llround(s.slotMs * 1000.0))));
-    sched->SetAttribute("V", DoubleValue(v));
-    sched->SetAttribute("Utility", StringValue(UtilityAttribute(utility)));
-    sched->SetAttribute("UtilityAlpha", DoubleValue(s.alpha));
-    sched->SetAttribute("UtilityEpsilon", DoubleValue(s.epsilon));
-    sched->SetAttribute("Variant", StringValue(s.variant == "aux" ? "Aux" : "Direct"));
     sched->SetAttribute("Scheduling", StringValue(s.scheduling == "tdma" ? "Tdma" : "Split"));
     sched->SetAttribute("ResourceBlocks", UintegerValue(s.blocks));
-    sched->SetAttribute("PerturbationFactor", DoubleValue(theta));
     sched->SetAttribute("MaxArrivalFactor", DoubleValue(s.maxArrivalFactor));
     sched->SetAttribute("PacketSize", UintegerValue(s.packetSize));
     sched->SetAttribute("Bandwidth", DoubleValue(s.bandwidth));
@@ -165,10 +173,6 @@ RunOne(const Settings& s, double v, double theta, const std::string& utility)
         sched->SetMeanSnrDb(i, s.snrMinDb + share * (s.snrMaxDb - s.snrMinDb));
     }
     sched->AssignStreams(0);
-
-    // Slot k ends at (k + 1) Delta: reset the averages half a slot after the warm-up's last
-    // slot, stop half a slot after the last one.
-    const Time slot = MicroSeconds(std::llround(s.slotMs * 1000.0));
     sched->Start();
     if (s.warmup > 0)
     {
@@ -366,10 +370,31 @@ Plot(const std::string& png,
     return true;
 }
 
-int
-Run(int argc, char* argv[])
+/// The flags: the run settings and the grid as given on the command line.
+struct Options
 {
-    Settings s;
+    Settings s;                                             //!< the run settings
+    std::string vGrid{"1,3,10,30,100,300,1000,3000,10000"}; //!< V values
+    std::string thetaList{"0,1"};                           //!< perturbation factors
+    std::string utilityList{"log1p,linear"};                //!< utilities
+    std::string output{"lyapunov-tradeoff.csv"};            //!< CSV file or none
+    std::string plot{"lyapunov-tradeoff.png"};              //!< PNG file or none
+};
+
+/// The grid to run, checked.
+struct Grid
+{
+    std::vector<double> vs;             //!< V values, ascending
+    std::vector<double> thetas;         //!< perturbation factors
+    std::vector<std::string> utilities; //!< utility names
+};
+
+/// \param argc argument count \param argv arguments \return the flags (defaults if not given)
+Options
+ParseFlags(int argc, char* argv[])
+{
+    Options o;
+    Settings& s = o.s;
     s.workers = 10;
     s.variant = "aux";
     s.scheduling = "tdma";
@@ -385,23 +410,18 @@ Run(int argc, char* argv[])
     s.maxArrivalFactor = 1.5;
     s.alpha = 2.0;
     s.epsilon = 0.01;
-    std::string vGrid = "1,3,10,30,100,300,1000,3000,10000";
-    std::string thetaList = "0,1";
-    std::string utilityList = "log1p,linear";
-    std::string output = "lyapunov-tradeoff.csv";
-    std::string plot = "lyapunov-tradeoff.png";
 
     CommandLine cmd(__FILE__);
     cmd.Usage("Backlog / utility / fairness trade-off of the perturbed-Lyapunov fair admission "
               "controller over a V grid (one LyapunovSlotScheduler run per configuration).");
     cmd.AddValue("workers", "Number of workers n (1..1000)", s.workers);
-    cmd.AddValue("vGrid", "Comma-separated V values (> 0), ascending", vGrid);
+    cmd.AddValue("vGrid", "Comma-separated V values (> 0), ascending", o.vGrid);
     cmd.AddValue("perturbation",
                  "Comma-separated perturbation factors (>= 0): theta_i = factor * b_max,i",
-                 thetaList);
+                 o.thetaList);
     cmd.AddValue("utilities",
                  "Comma-separated utilities: log1p, log, alpha-fair, linear",
-                 utilityList);
+                 o.utilityList);
     cmd.AddValue("variant", "Admission variant: aux or direct", s.variant);
     cmd.AddValue("scheduling", "Scheduling: tdma or split", s.scheduling);
     cmd.AddValue("blocks", "Resource blocks per slot (1..1000)", s.blocks);
@@ -416,31 +436,39 @@ Run(int argc, char* argv[])
     cmd.AddValue("maxArrivalFactor", "A_max = factor * max_i b_max,i (> 0)", s.maxArrivalFactor);
     cmd.AddValue("alpha", "Exponent of the alpha-fair utility (>= 0)", s.alpha);
     cmd.AddValue("epsilon", "Shift of the log and alpha-fair utilities (> 0)", s.epsilon);
-    cmd.AddValue("output", "CSV file ('none' = do not write one)", output);
-    cmd.AddValue("plot", "PNG file drawn with gnuplot ('none' = no plot)", plot);
+    cmd.AddValue("output", "CSV file ('none' = do not write one)", o.output);
+    cmd.AddValue("plot", "PNG file drawn with gnuplot ('none' = no plot)", o.plot);
     cmd.Parse(argc, argv);
+    return o;
+}
 
+/// \param o the flags \return the grid \throws std::invalid_argument naming a bad flag
+Grid
+CheckFlags(const Options& o)
+{
+    const Settings& s = o.s;
+    Grid g;
     CommandLineChecks::RequireRange("workers", s.workers, 1, 1000);
-    const std::vector<double> vs = ParseNumbers("vGrid", vGrid, 0.0, true);
-    for (std::size_t k = 1; k < vs.size(); ++k)
+    g.vs = ParseNumbers("vGrid", o.vGrid, 0.0, true);
+    for (std::size_t k = 1; k < g.vs.size(); ++k)
     {
-        if (!(vs[k] > vs[k - 1]))
+        if (!(g.vs[k] > g.vs[k - 1]))
         {
-            throw std::invalid_argument("--vGrid=" + vGrid + ": values must be ascending");
+            throw std::invalid_argument("--vGrid=" + o.vGrid + ": values must be ascending");
         }
     }
-    CommandLineChecks::RequireRange("vGrid", vs.back(), 0.0, 1e9);
-    const std::vector<double> thetas = ParseNumbers("perturbation", thetaList, 0.0, false);
-    for (double t : thetas)
+    CommandLineChecks::RequireRange("vGrid", g.vs.back(), 0.0, 1e9);
+    g.thetas = ParseNumbers("perturbation", o.thetaList, 0.0, false);
+    for (double t : g.thetas)
     {
         CommandLineChecks::RequireRange("perturbation", t, 0.0, 1e6);
     }
-    const std::vector<std::string> utilities = SplitList("utilities", utilityList);
-    for (const auto& u : utilities)
+    g.utilities = SplitList("utilities", o.utilityList);
+    for (const auto& u : g.utilities)
     {
         if (u != "log" && u != "log1p" && u != "alpha-fair" && u != "linear")
         {
-            throw std::invalid_argument("--utilities=" + utilityList + ": unknown utility '" + u +
+            throw std::invalid_argument("--utilities=" + o.utilityList + ": unknown utility '" + u +
                                         "' (allowed: log1p, log, alpha-fair, linear)");
         }
     }
@@ -470,14 +498,46 @@ Run(int argc, char* argv[])
     CommandLineChecks::RequireRange("epsilon", s.epsilon, 1e-12, 1e12);
     // Also validates the combination (e.g. epsilon for the chosen utilities).
     coded::UtilityFunction(coded::UtilityFunction::ALPHA_FAIR, s.alpha, s.epsilon);
+    return g;
+}
 
+/// Prints one row to stdout. \param r the row
+void
+PrintRow(const Row& r)
+{
+    std::cout << std::left << std::setw(8) << r.v << std::setw(7) << r.theta << std::setw(8)
+              << r.utility << std::right << std::fixed << std::setprecision(1) << std::setw(11)
+              << r.backlog << std::setprecision(4) << std::setw(10) << r.utilityValue
+              << std::setw(11) << r.throughput << std::setw(9) << r.wasted << std::setprecision(3)
+              << std::setw(9) << r.jainAdmitted << std::setw(9) << r.jainDelivered << '\n';
+    std::cout.unsetf(std::ios::fixed);
+    std::cout << std::setprecision(6);
+}
+
+/// Writes one CSV row. \param csv the file \param r the row \param s the settings
+void
+WriteCsvRow(std::ostream& csv, const Row& r, const Settings& s)
+{
+    const double mbps = r.throughput * s.packetSize * 8.0 / (s.slotMs * 1e-3) / 1e6;
+    csv << r.v << ',' << r.theta << ',' << r.utility << ',' << r.backlog << ',' << r.utilityValue
+        << ',' << r.throughput << ',' << r.wasted << ',' << r.jainAdmitted << ',' << r.jainDelivered
+        << ',' << r.thetaSum << ',' << r.virtualQueue << ',' << mbps << ',' << s.variant << ','
+        << s.scheduling << ',' << s.workers << ',' << s.slots << ',' << s.warmup << '\n';
+}
+
+/// Runs every configuration of the grid, prints and writes the rows.
+/// \param o the flags \param g the grid \return the rows
+std::vector<Row>
+RunGrid(const Options& o, const Grid& g)
+{
+    const Settings& s = o.s;
     std::ofstream csv;
-    if (output != "none" && !output.empty())
+    if (o.output != "none" && !o.output.empty())
     {
-        csv.open(output);
+        csv.open(o.output);
         if (!csv)
         {
-            throw std::runtime_error("--output=" + output + ": cannot open for writing");
+            throw std::runtime_error("--output=" + o.output + ": cannot open for writing");
         }
         csv << "V,theta,utility_fn,avg_total_backlog,avg_utility,throughput,wasted_service,"
                "jain_admitted,jain_delivered,theta_sum,avg_total_virtual_backlog,"
@@ -485,37 +545,25 @@ Run(int argc, char* argv[])
         csv << std::setprecision(9);
     }
 
-    std::cout << "V grid " << vGrid << "; perturbation " << thetaList << " x b_max; utilities "
-              << utilityList << "; " << s.slots << " slots (" << s.warmup << " warm-up) each\n";
+    std::cout << "V grid " << o.vGrid << "; perturbation " << o.thetaList << " x b_max; utilities "
+              << o.utilityList << "; " << s.slots << " slots (" << s.warmup << " warm-up) each\n";
     std::cout << std::left << std::setw(8) << "V" << std::setw(7) << "theta" << std::setw(8)
               << "utility" << std::right << std::setw(11) << "backlog" << std::setw(10) << "utility"
               << std::setw(11) << "throughput" << std::setw(9) << "wasted" << std::setw(9)
               << "Jain_a" << std::setw(9) << "Jain_d" << '\n';
     std::vector<Row> rows;
-    for (const auto& u : utilities)
+    for (const auto& u : g.utilities)
     {
-        for (double theta : thetas)
+        for (double theta : g.thetas)
         {
-            for (double v : vs)
+            for (double v : g.vs)
             {
                 const Row r = RunOne(s, v, theta, u);
                 rows.push_back(r);
-                std::cout << std::left << std::setw(8) << v << std::setw(7) << theta << std::setw(8)
-                          << u << std::right << std::fixed << std::setprecision(1) << std::setw(11)
-                          << r.backlog << std::setprecision(4) << std::setw(10) << r.utilityValue
-                          << std::setw(11) << r.throughput << std::setw(9) << r.wasted
-                          << std::setprecision(3) << std::setw(9) << r.jainAdmitted << std::setw(9)
-                          << r.jainDelivered << '\n';
-                std::cout.unsetf(std::ios::fixed);
-                std::cout << std::setprecision(6);
+                PrintRow(r);
                 if (csv.is_open())
                 {
-                    const double mbps = r.throughput * s.packetSize * 8.0 / (s.slotMs * 1e-3) / 1e6;
-                    csv << r.v << ',' << r.theta << ',' << r.utility << ',' << r.backlog << ','
-                        << r.utilityValue << ',' << r.throughput << ',' << r.wasted << ','
-                        << r.jainAdmitted << ',' << r.jainDelivered << ',' << r.thetaSum << ','
-                        << r.virtualQueue << ',' << mbps << ',' << s.variant << ',' << s.scheduling
-                        << ',' << s.workers << ',' << s.slots << ',' << s.warmup << '\n';
+                    WriteCsvRow(csv, r, s);
                 }
             }
         }
@@ -523,11 +571,20 @@ Run(int argc, char* argv[])
     if (csv.is_open())
     {
         csv.close();
-        std::cout << "wrote " << output << '\n';
+        std::cout << "wrote " << o.output << '\n';
     }
-    if (plot != "none" && !plot.empty())
+    return rows;
+}
+
+int
+Run(int argc, char* argv[])
+{
+    const Options o = ParseFlags(argc, argv);
+    const Grid g = CheckFlags(o);
+    const std::vector<Row> rows = RunGrid(o, g);
+    if (o.plot != "none" && !o.plot.empty())
     {
-        Plot(plot, rows, vs, thetas, utilities, s);
+        Plot(o.plot, rows, g.vs, g.thetas, g.utilities, o.s);
     }
     return 0;
 }

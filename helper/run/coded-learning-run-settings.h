@@ -102,7 +102,8 @@ struct CodedLearningRunSettings
         std::string csmaRate{"100Mbps"};
     };
 
-    /// Uplink admission control (LyapunovSlotScheduler, Reservoir arrivals, work-conserving).
+    /// Uplink admission control: a LyapunovSlotScheduler (Reservoir arrivals, work-conserving)
+    /// whose LyapunovAdmissionPolicy gets V and theta.
     struct Admission
     {
         /// "none" or "lyapunov" (--admission).

@@ -208,8 +208,8 @@ CodedLearningRun::BuildAdmission()
         return;
     }
     m_scheduler = CreateObject<LyapunovSlotScheduler>();
-    m_scheduler->SetAttribute("V", DoubleValue(s.v));
-    m_scheduler->SetAttribute("PerturbationFactor", DoubleValue(s.theta));
+    m_scheduler->GetPolicy()->SetAttribute("V", DoubleValue(s.v));
+    m_scheduler->GetPolicy()->SetAttribute("PerturbationFactor", DoubleValue(s.theta));
     m_scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
     m_scheduler->SetAttribute("WorkConserving", BooleanValue(true));
 }

@@ -10,6 +10,7 @@
 #include "ns3/log.h"
 #include "ns3/object-factory.h"
 #include "ns3/packet-filter.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -27,8 +28,6 @@ NS_OBJECT_ENSURE_REGISTERED(FairAdmissionQueueDisc);
 TypeId
 FairAdmissionQueueDisc::GetTypeId()
 {
-    using Controller = coded::LyapunovAdmissionController;
-    using Utility = coded::UtilityFunction;
     static TypeId tid =
         TypeId("ns3::FairAdmissionQueueDisc")
             .SetParent<QueueDisc>()
@@ -40,6 +39,13 @@ FairAdmissionQueueDisc::GetTypeId()
                           QueueSizeValue(QueueSize("1000p")),
                           MakeQueueSizeAccessor(&QueueDisc::SetMaxSize, &QueueDisc::GetMaxSize),
                           MakeQueueSizeChecker())
+            .AddAttribute("Policy",
+                          "The admission rules' settings shared with LyapunovSlotScheduler (Slot, "
+                          "V, utility, variant, perturbation); a default LyapunovAdmissionPolicy "
+                          "when not given.",
+                          PointerValue(),
+                          MakePointerAccessor(&FairAdmissionQueueDisc::m_policy),
+                          MakePointerChecker<LyapunovAdmissionPolicy>())
             .AddAttribute("NumClasses",
                           "Number of classes (workers / flows) N.",
                           UintegerValue(10),
@@ -50,52 +56,6 @@ FairAdmissionQueueDisc::GetTypeId()
                           UintegerValue(1500),
                           MakeUintegerAccessor(&FairAdmissionQueueDisc::m_dataUnit),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute("Slot",
-                          "Slot length: the virtual queues and the Direct budgets advance once "
-                          "per slot.",
-                          TimeValue(MilliSeconds(1)),
-                          MakeTimeAccessor(&FairAdmissionQueueDisc::m_slot),
-                          MakeTimeChecker(NanoSeconds(1)))
-            .AddAttribute("V",
-                          "Lyapunov penalty weight V > 0 (unit: data unit^2 per unit of "
-                          "utility).",
-                          DoubleValue(100.0),
-                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_v),
-                          MakeDoubleChecker<double>(std::numeric_limits<double>::min()))
-            .AddAttribute("Utility",
-                          "Utility g of the data admitted per slot (in data units).",
-                          EnumValue(Utility::LOG1P),
-                          MakeEnumAccessor(&FairAdmissionQueueDisc::m_utilityKind),
-                          MakeEnumChecker(Utility::LOG,
-                                          "Log",
-                                          Utility::LOG1P,
-                                          "Log1p",
-                                          Utility::ALPHA_FAIR,
-                                          "AlphaFair",
-                                          Utility::LINEAR,
-                                          "Linear"))
-            .AddAttribute("UtilityAlpha",
-                          "Exponent alpha >= 0 of the AlphaFair utility.",
-                          DoubleValue(2.0),
-                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_utilityAlpha),
-                          MakeDoubleChecker<double>(0.0, 1e6))
-            .AddAttribute("UtilityEpsilon",
-                          "Shift epsilon > 0 (data units per slot) of the Log and AlphaFair "
-                          "utilities.",
-                          DoubleValue(0.01),
-                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_utilityEpsilon),
-                          MakeDoubleChecker<double>(1e-12))
-            .AddAttribute("Variant",
-                          "Admission variant: Aux (virtual queues) or Direct.",
-                          EnumValue(Controller::AUX),
-                          MakeEnumAccessor(&FairAdmissionQueueDisc::m_variant),
-                          MakeEnumChecker(Controller::AUX, "Aux", Controller::DIRECT, "Direct"))
-            .AddAttribute("Perturbation",
-                          "Perturbation theta_i >= 0 of every class (data units) without a "
-                          "SetPerturbation() value; 0 gives the unperturbed rules.",
-                          DoubleValue(1.0),
-                          MakeDoubleAccessor(&FairAdmissionQueueDisc::m_perturbation),
-                          MakeDoubleChecker<double>(0.0))
             .AddAttribute("MaxArrival",
                           "A_max > 0 (data units per slot): cap of the auxiliary variables and "
                           "of the Direct budgets.",
@@ -114,7 +74,9 @@ FairAdmissionQueueDisc::GetTypeId()
                                           "Hold"))
             .AddAttribute("WorkConserving",
                           "If no class exceeds its perturbation, still serve the best "
-                          "non-empty class (true) or send nothing (false).",
+                          "non-empty class (true, the default: a queue disc that keeps packets "
+                          "while its link is idle stalls the flows through it) or send nothing "
+                          "(false).",
                           BooleanValue(true),
                           MakeBooleanAccessor(&FairAdmissionQueueDisc::m_workConserving),
                           MakeBooleanChecker())
@@ -145,13 +107,6 @@ FairAdmissionQueueDisc::FairAdmissionQueueDisc()
     : QueueDisc(QueueDiscSizePolicy::MULTIPLE_QUEUES, QueueSizeUnit::PACKETS),
       m_numClasses(10),
       m_dataUnit(1500),
-      m_slot(MilliSeconds(1)),
-      m_v(100.0),
-      m_utilityKind(coded::UtilityFunction::LOG1P),
-      m_utilityAlpha(2.0),
-      m_utilityEpsilon(0.01),
-      m_variant(coded::LyapunovAdmissionController::AUX),
-      m_perturbation(1.0),
       m_maxArrival(10.0),
       m_rejectMode(REJECT_DROP),
       m_workConserving(true),
@@ -168,10 +123,22 @@ FairAdmissionQueueDisc::~FairAdmissionQueueDisc()
 }
 
 void
+FairAdmissionQueueDisc::NotifyConstructionCompleted()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_policy)
+    {
+        m_policy = CreateObject<LyapunovAdmissionPolicy>();
+    }
+    QueueDisc::NotifyConstructionCompleted();
+}
+
+void
 FairAdmissionQueueDisc::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     Simulator::Cancel(m_wake);
+    m_policy = nullptr;
     m_controller.reset();
     m_classes.clear();
     m_flowToClass.clear();
@@ -324,6 +291,12 @@ FairAdmissionQueueDisc::GetJainDequeued() const
     return coded::AdmissionMetrics::JainIndex(x);
 }
 
+Ptr<LyapunovAdmissionPolicy>
+FairAdmissionQueueDisc::GetPolicy() const
+{
+    return m_policy;
+}
+
 const coded::LyapunovAdmissionController&
 FairAdmissionQueueDisc::GetController() const
 {
@@ -360,26 +333,18 @@ FairAdmissionQueueDisc::CheckConfig()
     }
     try
     {
-        coded::LyapunovAdmissionController::Config c;
-        c.numQueues = m_numClasses;
-        c.v = m_v;
-        c.utility = coded::UtilityFunction(m_utilityKind, m_utilityAlpha, m_utilityEpsilon);
-        c.weights.assign(m_numClasses, 1.0);
-        for (const auto& [flowClass, weight] : m_weightOverrides)
-        {
-            c.weights[flowClass] = weight;
-        }
-        c.perturbation.assign(m_numClasses, m_perturbation);
-        for (const auto& [flowClass, theta] : m_thetaOverrides)
-        {
-            c.perturbation[flowClass] = theta;
-        }
+        // One dequeue serves one packet of at most one data unit: b_max,i = 1.
+        coded::LyapunovAdmissionController::Config c =
+            m_policy->MakeConfig(std::vector<double>(m_numClasses, 1.0),
+                                 m_weightOverrides,
+                                 m_thetaOverrides);
         c.maxArrival = m_maxArrival;
-        c.variant = m_variant;
         c.scheduling = coded::LyapunovAdmissionController::TDMA;
         c.resourceBlocks = 1;
         c.workConserving = m_workConserving;
         m_controller = std::make_unique<coded::LyapunovAdmissionController>(c);
+        m_slot = m_policy->GetSlot();
+        m_variant = c.variant;
     }
     catch (const std::exception& e)
     {

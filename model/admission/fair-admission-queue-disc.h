@@ -3,6 +3,7 @@
 #define CODED_LEARNING_FAIR_ADMISSION_QUEUE_DISC_H
 
 #include "lyapunov-admission-controller.h"
+#include "lyapunov-admission-policy.h"
 
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -38,6 +39,15 @@ namespace ns3
  *    WorkConserving (default) serves the best non-empty class anyway; otherwise nothing is
  *    sent until a class exceeds its perturbation.
  *
+ * Settings: the rules' settings shared with LyapunovSlotScheduler (Slot, V, the utility, the
+ * variant, PerturbationFactor) are the attributes of the LyapunovAdmissionPolicy in the
+ * "Policy" attribute (a default one is created when none is given; GetPolicy() returns it),
+ * read once at initialisation. A dequeue serves one packet of at most DataUnit bytes, so
+ * b_max,i = 1 data unit and theta_i = PerturbationFactor data units (SetPerturbation() sets
+ * one class's theta_i). The queue disc's own attributes are NumClasses, DataUnit, MaxSize,
+ * MaxArrival (absolute: the queue disc does not know its link's rate), RejectMode and
+ * WorkConserving.
+ *
  * The getters report the state as of the last Enqueue() or Dequeue(): slots that ended
  * since then are accounted for at the next call.
  *
@@ -51,11 +61,10 @@ namespace ns3
  * Ipv4AddressHelper::Assign, which otherwise installs FqCoDel on devices without a root
  * queue disc.
  *
- * Defaults (ours unless marked): NumClasses 10 (c.2 workers), DataUnit 1500 B (c.2),
- * Slot 1 ms (c.2), V 100 (c.2), Log1p utility (c.2), Aux (c.2), Perturbation 1 data unit
- * (theta = b_max: a dequeue serves at most one packet of at most DataUnit bytes),
- * MaxArrival 10 data units per slot (120 Mb/s with 1500-B units and 1-ms slots),
- * MaxSize 1000 packets, RejectMode Drop, WorkConserving true.
+ * Defaults (ours unless marked; the policy's in LyapunovAdmissionPolicy): NumClasses 10 (c.2
+ * workers), DataUnit 1500 B (c.2), MaxArrival 10 data units per slot (120 Mb/s with 1500-B
+ * units and 1-ms slots), MaxSize 1000 packets, RejectMode Drop, WorkConserving true (a queue
+ * disc that keeps packets while its link is idle would stall the flows through it).
  */
 class FairAdmissionQueueDisc : public QueueDisc
 {
@@ -106,8 +115,8 @@ class FairAdmissionQueueDisc : public QueueDisc
     void SetServiceRate(uint32_t flowClass, double rate);
 
     /**
-     * \param flowClass the class \param theta theta_i >= 0 (data units); default: the
-     * Perturbation attribute
+     * \param flowClass the class \param theta theta_i >= 0 (data units); default: the policy's
+     * PerturbationFactor (times b_max = 1 data unit)
      * \throws std::invalid_argument for theta < 0, std::out_of_range for a bad class
      */
     void SetPerturbation(uint32_t flowClass, double theta);
@@ -135,6 +144,9 @@ class FairAdmissionQueueDisc : public QueueDisc
     /// \return Jain's index of the dequeued bytes of the classes
     double GetJainDequeued() const;
 
+    /// \return the admission policy (the default one unless the Policy attribute was set)
+    Ptr<LyapunovAdmissionPolicy> GetPolicy() const;
+
     /// \return the controller whose rules the queue disc applies (valid after initialisation)
     const coded::LyapunovAdmissionController& GetController() const;
 
@@ -150,6 +162,9 @@ class FairAdmissionQueueDisc : public QueueDisc
     void InitializeParams() override;
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
+    /// Creates the default policy if the Policy attribute was not given
+    /// (ns3::ObjectBase::NotifyConstructionCompleted).
+    void NotifyConstructionCompleted() override;
 
     /// Per-class state.
     struct FlowClass
@@ -188,28 +203,25 @@ class FairAdmissionQueueDisc : public QueueDisc
     void ScheduleWake();
 
     // Attributes
-    uint32_t m_numClasses;                                 //!< N
-    uint32_t m_dataUnit;                                   //!< bytes per data unit
-    Time m_slot;                                           //!< slot length
-    double m_v;                                            //!< V
-    coded::UtilityFunction::Kind m_utilityKind;            //!< utility family
-    double m_utilityAlpha;                                 //!< alpha
-    double m_utilityEpsilon;                               //!< epsilon
-    coded::LyapunovAdmissionController::Variant m_variant; //!< Aux or Direct
-    double m_perturbation;                                 //!< default theta (data units)
-    double m_maxArrival;                                   //!< A_max (data units per slot)
-    RejectMode m_rejectMode;                               //!< drop or hold
-    bool m_workConserving;                                 //!< serve below theta if idle
+    Ptr<LyapunovAdmissionPolicy> m_policy; //!< the rules' shared settings
+    uint32_t m_numClasses;                 //!< N
+    uint32_t m_dataUnit;                   //!< bytes per data unit
+    double m_maxArrival;                   //!< A_max (data units per slot)
+    RejectMode m_rejectMode;               //!< drop or hold
+    bool m_workConserving;                 //!< serve below theta if idle
 
     std::map<uint32_t, double> m_thetaOverrides;  //!< per-class theta set before init
     std::map<uint32_t, double> m_weightOverrides; //!< per-class weight set before init
     std::map<uint32_t, double> m_rateOverrides;   //!< per-class rate set before init
 
     std::unique_ptr<coded::LyapunovAdmissionController> m_controller; //!< the rules
-    std::vector<FlowClass> m_classes;                                 //!< per-class state
-    std::map<uint32_t, uint32_t> m_flowToClass;                       //!< flow hash -> class
-    int64_t m_slotIndex{-1};                                          //!< current slot
-    EventId m_wake;                                                   //!< pending Run()
+    Time m_slot;                                                      //!< the policy's slot
+    coded::LyapunovAdmissionController::Variant m_variant{
+        coded::LyapunovAdmissionController::AUX}; //!< the policy's variant
+    std::vector<FlowClass> m_classes;             //!< per-class state
+    std::map<uint32_t, uint32_t> m_flowToClass;   //!< flow hash -> class
+    int64_t m_slotIndex{-1};                      //!< current slot
+    EventId m_wake;                               //!< pending Run()
 
     TracedValue<double> m_totalBacklog;                                 //!< sum_i Q_i (data units)
     TracedValue<double> m_totalHeld;                                    //!< held data (data units)

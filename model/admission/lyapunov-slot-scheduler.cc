@@ -5,6 +5,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -24,56 +25,23 @@ TypeId
 LyapunovSlotScheduler::GetTypeId()
 {
     using Controller = coded::LyapunovAdmissionController;
-    using Utility = coded::UtilityFunction;
     static TypeId tid =
         TypeId("ns3::LyapunovSlotScheduler")
             .SetParent<Object>()
             .SetGroupName("CodedLearning")
             .AddConstructor<LyapunovSlotScheduler>()
+            .AddAttribute("Policy",
+                          "The admission rules' settings shared with FairAdmissionQueueDisc (Slot, "
+                          "V, utility, variant, perturbation); a default LyapunovAdmissionPolicy "
+                          "when not given.",
+                          PointerValue(),
+                          MakePointerAccessor(&LyapunovSlotScheduler::m_policy),
+                          MakePointerChecker<LyapunovAdmissionPolicy>())
             .AddAttribute("NumQueues",
                           "Number of queues (workers) N.",
                           UintegerValue(10),
                           MakeUintegerAccessor(&LyapunovSlotScheduler::m_numQueues),
                           MakeUintegerChecker<uint32_t>(1, 100000))
-            .AddAttribute("Slot",
-                          "Slot length Delta.",
-                          TimeValue(MilliSeconds(1)),
-                          MakeTimeAccessor(&LyapunovSlotScheduler::m_slot),
-                          MakeTimeChecker(NanoSeconds(1)))
-            .AddAttribute("V",
-                          "Lyapunov penalty weight V > 0 (unit: data unit^2 per unit of "
-                          "utility).",
-                          DoubleValue(100.0),
-                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_v),
-                          MakeDoubleChecker<double>(std::numeric_limits<double>::min()))
-            .AddAttribute("Utility",
-                          "Utility g of the admitted data per slot (in data units).",
-                          EnumValue(Utility::LOG1P),
-                          MakeEnumAccessor(&LyapunovSlotScheduler::m_utilityKind),
-                          MakeEnumChecker(Utility::LOG,
-                                          "Log",
-                                          Utility::LOG1P,
-                                          "Log1p",
-                                          Utility::ALPHA_FAIR,
-                                          "AlphaFair",
-                                          Utility::LINEAR,
-                                          "Linear"))
-            .AddAttribute("UtilityAlpha",
-                          "Exponent alpha >= 0 of the AlphaFair utility.",
-                          DoubleValue(2.0),
-                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_utilityAlpha),
-                          MakeDoubleChecker<double>(0.0, 1e6))
-            .AddAttribute("UtilityEpsilon",
-                          "Shift epsilon > 0 (data units per slot) of the Log and AlphaFair "
-                          "utilities: g'(0) = 1/epsilon^alpha stays finite.",
-                          DoubleValue(0.01),
-                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_utilityEpsilon),
-                          MakeDoubleChecker<double>(1e-12))
-            .AddAttribute("Variant",
-                          "Admission variant: Aux (virtual queues) or Direct.",
-                          EnumValue(Controller::AUX),
-                          MakeEnumAccessor(&LyapunovSlotScheduler::m_variant),
-                          MakeEnumChecker(Controller::AUX, "Aux", Controller::DIRECT, "Direct"))
             .AddAttribute("Scheduling",
                           "Scheduling: Tdma (one winner per slot) or Split (one winner per "
                           "resource block).",
@@ -86,12 +54,6 @@ LyapunovSlotScheduler::GetTypeId()
                           UintegerValue(1),
                           MakeUintegerAccessor(&LyapunovSlotScheduler::m_resourceBlocks),
                           MakeUintegerChecker<uint32_t>(1, 10000))
-            .AddAttribute("PerturbationFactor",
-                          "theta_i = PerturbationFactor * b_max,i (the largest data worker i can "
-                          "send in one slot); 0 gives the unperturbed controller.",
-                          DoubleValue(1.0),
-                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_perturbationFactor),
-                          MakeDoubleChecker<double>(0.0, 1e9))
             .AddAttribute("MaxArrivalFactor",
                           "A_max = MaxArrivalFactor * max_i b_max,i (data units per slot).",
                           DoubleValue(1.5),
@@ -100,7 +62,8 @@ LyapunovSlotScheduler::GetTypeId()
             .AddAttribute("WorkConserving",
                           "If no queue exceeds its perturbation, still serve the best non-empty "
                           "queue (lets the last theta of a finite upload drain; recommended with "
-                          "Reservoir arrivals) instead of leaving the slot idle.",
+                          "Reservoir arrivals) instead of leaving the slot idle (false, the "
+                          "default: the canonical controller of c.4).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&LyapunovSlotScheduler::m_workConserving),
                           MakeBooleanChecker())
@@ -173,15 +136,8 @@ LyapunovSlotScheduler::GetTypeId()
 
 LyapunovSlotScheduler::LyapunovSlotScheduler()
     : m_numQueues(10),
-      m_slot(MilliSeconds(1)),
-      m_v(100.0),
-      m_utilityKind(coded::UtilityFunction::LOG1P),
-      m_utilityAlpha(2.0),
-      m_utilityEpsilon(0.01),
-      m_variant(coded::LyapunovAdmissionController::AUX),
       m_mode(coded::LyapunovAdmissionController::TDMA),
       m_resourceBlocks(1),
-      m_perturbationFactor(1.0),
       m_maxArrivalFactor(1.5),
       m_workConserving(false),
       m_arrivalMode(RANDOM_ARRIVALS),
@@ -205,6 +161,17 @@ LyapunovSlotScheduler::~LyapunovSlotScheduler()
 }
 
 void
+LyapunovSlotScheduler::NotifyConstructionCompleted()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_policy)
+    {
+        m_policy = CreateObject<LyapunovAdmissionPolicy>();
+    }
+    Object::NotifyConstructionCompleted();
+}
+
+void
 LyapunovSlotScheduler::DoDispose()
 {
     NS_LOG_FUNCTION(this);
@@ -213,7 +180,14 @@ LyapunovSlotScheduler::DoDispose()
     m_channel.reset();
     m_arrivalRng = nullptr;
     m_fadingRng = nullptr;
+    m_policy = nullptr;
     Object::DoDispose();
+}
+
+Ptr<LyapunovAdmissionPolicy>
+LyapunovSlotScheduler::GetPolicy() const
+{
+    return m_policy;
 }
 
 void
@@ -265,6 +239,7 @@ void
 LyapunovSlotScheduler::Build()
 {
     NS_LOG_FUNCTION(this);
+    const Time slot = m_policy->GetSlot();
     coded::RayleighSlotChannel::Config cc;
     cc.meanSnrDb.assign(m_numQueues, m_meanSnrDb);
     for (const auto& [queue, db] : m_snrOverrides)
@@ -275,33 +250,16 @@ LyapunovSlotScheduler::Build()
         }
     }
     cc.bandwidthHz = m_bandwidth;
-    cc.slotSeconds = m_slot.GetSeconds();
+    cc.slotSeconds = slot.GetSeconds();
     cc.unitBytes = m_packetSize;
     cc.resourceBlocks = m_resourceBlocks;
     cc.fading = m_fading;
     cc.capQuantile = m_fadingCapQuantile;
     auto channel = std::make_unique<coded::RayleighSlotChannel>(cc);
 
-    coded::LyapunovAdmissionController::Config c;
-    c.numQueues = m_numQueues;
-    c.v = m_v;
-    c.utility = coded::UtilityFunction(m_utilityKind, m_utilityAlpha, m_utilityEpsilon);
-    c.weights.assign(m_numQueues, 1.0);
-    for (const auto& [queue, weight] : m_weightOverrides)
-    {
-        if (queue < m_numQueues)
-        {
-            c.weights[queue] = weight;
-        }
-    }
     const std::vector<double> bmax = channel->MaxServices();
-    c.perturbation.clear();
-    for (double b : bmax)
-    {
-        c.perturbation.push_back(m_perturbationFactor * b);
-    }
+    coded::LyapunovAdmissionController::Config c = m_policy->MakeConfig(bmax, m_weightOverrides);
     c.maxArrival = m_maxArrivalFactor * *std::max_element(bmax.begin(), bmax.end());
-    c.variant = m_variant;
     c.scheduling = m_mode;
     c.resourceBlocks = m_resourceBlocks;
     c.workConserving = m_workConserving;
@@ -309,9 +267,10 @@ LyapunovSlotScheduler::Build()
 
     m_channel = std::move(channel);
     m_controller = std::move(controller);
+    m_slot = slot;
     m_reservoir.assign(m_numQueues, 0.0);
     m_delivered.assign(m_numQueues, 0.0);
-    NS_LOG_INFO("built: N = " << m_numQueues << ", V = " << m_v << ", utility "
+    NS_LOG_INFO("built: N = " << m_numQueues << ", V = " << c.v << ", utility "
                               << c.utility.Describe() << ", A_max = " << c.maxArrival
                               << " data units of " << m_packetSize << " B per slot");
 }

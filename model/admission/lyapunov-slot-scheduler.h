@@ -3,6 +3,7 @@
 #define CODED_LEARNING_LYAPUNOV_SLOT_SCHEDULER_H
 
 #include "lyapunov-admission-controller.h"
+#include "lyapunov-admission-policy.h"
 #include "rayleigh-slot-channel.h"
 
 #include "ns3/event-id.h"
@@ -30,6 +31,13 @@ namespace ns3
  * arrivals, service, theta and A_max in the traces and getters are in data units (per slot
  * where they are rates); Offer() takes bytes.
  *
+ * Settings: the rules' settings shared with FairAdmissionQueueDisc (Slot, V, the utility, the
+ * variant, PerturbationFactor) are the attributes of the LyapunovAdmissionPolicy in the
+ * "Policy" attribute (a default one is created when none is given; GetPolicy() returns it).
+ * The scheduler's own attributes are the number of queues, the data unit (PacketSize), what
+ * follows from its channel (A_max = MaxArrivalFactor max_i b_max,i, Scheduling,
+ * ResourceBlocks, the channel's parameters), ArrivalMode and WorkConserving.
+ *
  * Time: after Start() at time t0, slot k (k = 0, 1, ...) covers [t0 + k Slot, t0 + (k+1) Slot)
  * and is processed at its end, t0 + (k+1) Slot: the data offered during the slot are its
  * arrivals A_i(k), the data it delivered are reported then (they have been received). Data
@@ -39,18 +47,18 @@ namespace ns3
  * c.4; data not admitted is dropped); RESERVOIR takes the data given to Offer() (gradient
  * upload mode of c.4): A_i(k) = min(R_i, A_max), data not admitted stays in the reservoir R_i.
  *
- * Defaults (algorithms.md c.2 unless marked "ours"): N = 10, Slot = 1 ms, V = 100,
- * log(1 + x), AUX, TDMA, theta_i = b_max,i (PerturbationFactor 1), A_max = 1.5 max_i b_max,i,
- * W = 1 MHz, Rayleigh fading capped at its 99th percentile, mean SNR 10 dB for every worker
- * (ours; c.2 only gives the 0-20 dB range; see SetMeanSnrDb()), one resource block,
- * UtilityEpsilon 0.01, UtilityAlpha 2, WorkConserving false (ours).
+ * Defaults (algorithms.md c.2 unless marked "ours"; the policy's in LyapunovAdmissionPolicy):
+ * N = 10, TDMA, A_max = 1.5 max_i b_max,i, W = 1 MHz, Rayleigh fading capped at its 99th
+ * percentile, mean SNR 10 dB for every worker (ours; c.2 only gives the 0-20 dB range; see
+ * SetMeanSnrDb()), one resource block, WorkConserving false (ours: the canonical controller of
+ * c.4 leaves a slot idle that no queue above its perturbation wants).
  *
  * With Reservoir arrivals and a positive perturbation, the last theta_i of worker i's data
  * is only sent when more data arrives (the perturbed controller serves queues above theta):
  * set WorkConserving to true when every upload must complete.
  *
- * The attributes and the per-queue settings are read by the first Start(); later changes
- * have no effect.
+ * The attributes, the policy and the per-queue settings are read by the first Start(); later
+ * changes have no effect.
  */
 class LyapunovSlotScheduler : public Object
 {
@@ -120,6 +128,9 @@ class LyapunovSlotScheduler : public Object
      */
     void SetUtilityWeight(uint32_t queue, double weight);
 
+    /// \return the admission policy (the default one unless the Policy attribute was set)
+    Ptr<LyapunovAdmissionPolicy> GetPolicy() const;
+
     /**
      * Builds the controller and the channel from the attributes (first call only) and starts
      * the slot timer: the first slot ends one Slot from now.
@@ -179,6 +190,9 @@ class LyapunovSlotScheduler : public Object
   protected:
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
+    /// Creates the default policy if the Policy attribute was not given
+    /// (ns3::ObjectBase::NotifyConstructionCompleted).
+    void NotifyConstructionCompleted() override;
 
   private:
     /// Builds m_controller and m_channel from the attributes.
@@ -191,16 +205,10 @@ class LyapunovSlotScheduler : public Object
     void CheckNotBuilt(const char* what) const;
 
     // Attributes
+    Ptr<LyapunovAdmissionPolicy> m_policy;                 //!< the rules' shared settings
     uint32_t m_numQueues;                                  //!< N
-    Time m_slot;                                           //!< slot length Delta
-    double m_v;                                            //!< V
-    coded::UtilityFunction::Kind m_utilityKind;            //!< utility family
-    double m_utilityAlpha;                                 //!< alpha of ALPHA_FAIR
-    double m_utilityEpsilon;                               //!< epsilon of LOG and ALPHA_FAIR
-    coded::LyapunovAdmissionController::Variant m_variant; //!< admission variant
     coded::LyapunovAdmissionController::Scheduling m_mode; //!< scheduling mode
     uint32_t m_resourceBlocks;                             //!< M
-    double m_perturbationFactor;                           //!< theta_i / b_max,i
     double m_maxArrivalFactor;                             //!< A_max / max_i b_max,i
     bool m_workConserving;                                 //!< serve below theta if idle
     ArrivalMode m_arrivalMode;                             //!< where arrivals come from
@@ -219,6 +227,7 @@ class LyapunovSlotScheduler : public Object
     Ptr<Ns3RandomSource> m_fadingRng;                                 //!< fading stream
     std::vector<double> m_reservoir;                                  //!< R_i
     std::vector<double> m_delivered;                                  //!< delivered so far
+    Time m_slot;                                                      //!< the policy's slot
     EventId m_event;                                                  //!< next slot end
     uint64_t m_slotCount{0};                                          //!< slots processed
 

@@ -163,6 +163,7 @@ MessageReassembler::Accept(const MessageKey& key,
                            std::size_t size,
                            std::vector<uint8_t>& message)
 {
+    const Chunk c{chunkIndex, chunkCount, offset, messageLength, data, size};
     const std::string where = key.ToString() + " chunk " + std::to_string(chunkIndex) + "/" +
                               std::to_string(chunkCount) + ": ";
     // 1. Iterations already finished.
@@ -172,165 +173,199 @@ MessageReassembler::Accept(const MessageKey& key,
                       where + "iteration " + std::to_string(key.iteration) +
                           " is before the discard watermark " + std::to_string(m_watermark));
     }
-    // 2. The chunk on its own.
-    if (chunkCount == 0)
+    // 2. The chunk on its own. 3. Limits.
+    std::optional<Status> refusal = CheckShape(c, where);
+    if (!refusal)
     {
-        return Refuse(Status::MALFORMED, where + "chunk count is 0, must be >= 1");
+        refusal = CheckLimits(c, where);
     }
-    if (chunkIndex >= chunkCount)
+    if (refusal)
     {
-        return Refuse(Status::MALFORMED,
-                      where + "chunk index " + std::to_string(chunkIndex) +
-                          " must be < the chunk count " + std::to_string(chunkCount));
-    }
-    if (data == nullptr && size > 0)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "no data pointer for " + std::to_string(size) + " bytes");
-    }
-    const uint64_t end = uint64_t{offset} + size;
-    if (end > messageLength)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "bytes [" + std::to_string(offset) + ", " + std::to_string(end) +
-                          ") exceed the message length " + std::to_string(messageLength));
-    }
-    if (messageLength == 0 && chunkCount != 1)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "a zero-length message must have exactly 1 chunk, not " +
-                          std::to_string(chunkCount));
-    }
-    if (messageLength > 0 && size == 0)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "an empty chunk in a message of " + std::to_string(messageLength) +
-                          " bytes; every chunk of a non-empty message carries >= 1 byte");
-    }
-    if (messageLength > 0 && chunkCount > messageLength)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "chunk count " + std::to_string(chunkCount) +
-                          " exceeds the message length " + std::to_string(messageLength) +
-                          " (every chunk carries >= 1 byte)");
-    }
-    if (chunkIndex == 0 && offset != 0)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "chunk 0 starts at offset " + std::to_string(offset) +
-                          ", must start at 0");
-    }
-    if (chunkIndex + 1 == chunkCount && end != messageLength)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "the last chunk ends at byte " + std::to_string(end) +
-                          ", must end at the message length " + std::to_string(messageLength));
-    }
-    if (offset < chunkIndex || messageLength - end < uint64_t{chunkCount} - 1 - chunkIndex)
-    {
-        return Refuse(Status::MALFORMED,
-                      where + "bytes [" + std::to_string(offset) + ", " + std::to_string(end) +
-                          ") leave no room for the other chunks of >= 1 byte each in a " +
-                          std::to_string(messageLength) + "-byte message");
-    }
-    // 3. Limits.
-    if (messageLength > m_limits.maxMessageBytes)
-    {
-        return Refuse(Status::TOO_LARGE,
-                      where + "message length " + std::to_string(messageLength) +
-                          " exceeds maxMessageBytes " + std::to_string(m_limits.maxMessageBytes));
-    }
-    if (chunkCount > m_limits.maxChunksPerMessage)
-    {
-        return Refuse(Status::TOO_LARGE,
-                      where + "chunk count " + std::to_string(chunkCount) +
-                          " exceeds maxChunksPerMessage " +
-                          std::to_string(m_limits.maxChunksPerMessage));
+        return *refusal;
     }
     // 4. Messages already completed.
     if (m_completed.count(key) != 0)
     {
         return Refuse(Status::DUPLICATE, where + "the message was already completed");
     }
-
     auto it = m_partials.find(key);
     if (it == m_partials.end())
     {
-        if (chunkCount == 1)
-        {
-            // A one-chunk message completes at once and never occupies memory here.
-            message.assign(data, data + size);
-            ++m_counters.accepted;
-            ++m_counters.completed;
-            RememberCompleted(key);
-            return Status::COMPLETE;
-        }
-        if (m_partials.size() >= m_limits.maxMessagesInProgress)
-        {
-            return Refuse(Status::TOO_LARGE,
-                          where + "already " + std::to_string(m_partials.size()) +
-                              " messages in progress (maxMessagesInProgress)");
-        }
-        const uint64_t charge = uint64_t{messageLength} + MESSAGE_OVERHEAD + CHUNK_OVERHEAD;
-        if (m_bytesHeld + charge > m_limits.maxBytesHeld)
-        {
-            return Refuse(Status::TOO_LARGE,
-                          where + "reserving " + std::to_string(charge) + " bytes would exceed " +
-                              "maxBytesHeld " + std::to_string(m_limits.maxBytesHeld) + " (" +
-                              std::to_string(m_bytesHeld) + " held)");
-        }
-        Partial p;
-        p.chunkCount = chunkCount;
-        p.messageLength = messageLength;
-        p.bytes.resize(messageLength);
-        if (size > 0)
-        {
-            std::memcpy(p.bytes.data() + offset, data, size);
-        }
-        p.chunks.emplace(chunkIndex, Extent{offset, static_cast<uint32_t>(size)});
-        m_bytesHeld += Charge(p);
-        m_partials.emplace(key, std::move(p));
-        ++m_counters.accepted;
-        return Status::INCOMPLETE;
+        return StartMessage(key, c, where, message);
     }
+    return AddToMessage(it, c, where, message);
+}
 
-    Partial& p = it->second;
-    if (p.chunkCount != chunkCount || p.messageLength != messageLength)
+std::optional<MessageReassembler::Status>
+MessageReassembler::CheckShape(const Chunk& c, const std::string& where)
+{
+    if (c.count == 0)
+    {
+        return Refuse(Status::MALFORMED, where + "chunk count is 0, must be >= 1");
+    }
+    if (c.index >= c.count)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "chunk index " + std::to_string(c.index) +
+                          " must be < the chunk count " + std::to_string(c.count));
+    }
+    if (c.data == nullptr && c.size > 0)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "no data pointer for " + std::to_string(c.size) + " bytes");
+    }
+    const uint64_t end = c.End();
+    if (end > c.messageLength)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "bytes [" + std::to_string(c.offset) + ", " + std::to_string(end) +
+                          ") exceed the message length " + std::to_string(c.messageLength));
+    }
+    if (c.messageLength == 0 && c.count != 1)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "a zero-length message must have exactly 1 chunk, not " +
+                          std::to_string(c.count));
+    }
+    if (c.messageLength > 0 && c.size == 0)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "an empty chunk in a message of " + std::to_string(c.messageLength) +
+                          " bytes; every chunk of a non-empty message carries >= 1 byte");
+    }
+    if (c.messageLength > 0 && c.count > c.messageLength)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "chunk count " + std::to_string(c.count) +
+                          " exceeds the message length " + std::to_string(c.messageLength) +
+                          " (every chunk carries >= 1 byte)");
+    }
+    if (c.index == 0 && c.offset != 0)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "chunk 0 starts at offset " + std::to_string(c.offset) +
+                          ", must start at 0");
+    }
+    if (c.index + 1 == c.count && end != c.messageLength)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "the last chunk ends at byte " + std::to_string(end) +
+                          ", must end at the message length " + std::to_string(c.messageLength));
+    }
+    if (c.offset < c.index || c.messageLength - end < uint64_t{c.count} - 1 - c.index)
+    {
+        return Refuse(Status::MALFORMED,
+                      where + "bytes [" + std::to_string(c.offset) + ", " + std::to_string(end) +
+                          ") leave no room for the other chunks of >= 1 byte each in a " +
+                          std::to_string(c.messageLength) + "-byte message");
+    }
+    return std::nullopt;
+}
+
+std::optional<MessageReassembler::Status>
+MessageReassembler::CheckLimits(const Chunk& c, const std::string& where)
+{
+    if (c.messageLength > m_limits.maxMessageBytes)
+    {
+        return Refuse(Status::TOO_LARGE,
+                      where + "message length " + std::to_string(c.messageLength) +
+                          " exceeds maxMessageBytes " + std::to_string(m_limits.maxMessageBytes));
+    }
+    if (c.count > m_limits.maxChunksPerMessage)
+    {
+        return Refuse(Status::TOO_LARGE,
+                      where + "chunk count " + std::to_string(c.count) +
+                          " exceeds maxChunksPerMessage " +
+                          std::to_string(m_limits.maxChunksPerMessage));
+    }
+    return std::nullopt;
+}
+
+MessageReassembler::Status
+MessageReassembler::StartMessage(const MessageKey& key,
+                                 const Chunk& c,
+                                 const std::string& where,
+                                 std::vector<uint8_t>& message)
+{
+    if (c.count == 1)
+    {
+        // A one-chunk message completes at once and never occupies memory here.
+        message.assign(c.data, c.data + c.size);
+        ++m_counters.accepted;
+        ++m_counters.completed;
+        RememberCompleted(key);
+        return Status::COMPLETE;
+    }
+    if (m_partials.size() >= m_limits.maxMessagesInProgress)
+    {
+        return Refuse(Status::TOO_LARGE,
+                      where + "already " + std::to_string(m_partials.size()) +
+                          " messages in progress (maxMessagesInProgress)");
+    }
+    const uint64_t charge = uint64_t{c.messageLength} + MESSAGE_OVERHEAD + CHUNK_OVERHEAD;
+    if (m_bytesHeld + charge > m_limits.maxBytesHeld)
+    {
+        return Refuse(Status::TOO_LARGE,
+                      where + "reserving " + std::to_string(charge) + " bytes would exceed " +
+                          "maxBytesHeld " + std::to_string(m_limits.maxBytesHeld) + " (" +
+                          std::to_string(m_bytesHeld) + " held)");
+    }
+    Partial p;
+    p.chunkCount = c.count;
+    p.messageLength = c.messageLength;
+    p.bytes.resize(c.messageLength);
+    if (c.size > 0)
+    {
+        std::memcpy(p.bytes.data() + c.offset, c.data, c.size);
+    }
+    p.chunks.emplace(c.index, Extent{c.offset, static_cast<uint32_t>(c.size)});
+    m_bytesHeld += Charge(p);
+    m_partials.emplace(key, std::move(p));
+    ++m_counters.accepted;
+    return Status::INCOMPLETE;
+}
+
+std::optional<MessageReassembler::Status>
+MessageReassembler::CheckFit(const Partial& p, const Chunk& c, const std::string& where)
+{
+    const uint64_t end = c.End();
+    if (p.chunkCount != c.count || p.messageLength != c.messageLength)
     {
         return Refuse(Status::INCONSISTENT,
-                      where + "says " + std::to_string(chunkCount) + " chunks of " +
-                          std::to_string(messageLength) + " bytes, earlier chunks said " +
+                      where + "says " + std::to_string(c.count) + " chunks of " +
+                          std::to_string(c.messageLength) + " bytes, earlier chunks said " +
                           std::to_string(p.chunkCount) + " chunks of " +
                           std::to_string(p.messageLength) + " bytes");
     }
-    auto same = p.chunks.find(chunkIndex);
+    auto same = p.chunks.find(c.index);
     if (same != p.chunks.end())
     {
         const Extent& e = same->second;
-        if (e.offset == offset && e.length == size &&
-            (size == 0 || std::memcmp(p.bytes.data() + offset, data, size) == 0))
+        if (e.offset == c.offset && e.length == c.size &&
+            (c.size == 0 || std::memcmp(p.bytes.data() + c.offset, c.data, c.size) == 0))
         {
             return Refuse(Status::DUPLICATE, where + "already received");
         }
         return Refuse(Status::INCONSISTENT,
                       where + "received before as bytes [" + std::to_string(e.offset) + ", " +
                           std::to_string(uint64_t{e.offset} + e.length) +
-                          ") with other contents or extent than now [" + std::to_string(offset) +
+                          ") with other contents or extent than now [" + std::to_string(c.offset) +
                           ", " + std::to_string(end) + ")");
     }
     // Neighbours: chunk order is byte order, adjacent indices touch exactly.
-    auto next = p.chunks.upper_bound(chunkIndex);
+    auto next = p.chunks.upper_bound(c.index);
     if (next != p.chunks.end())
     {
         // Each of the gap chunks between the two carries >= 1 byte.
         const Extent& n = next->second;
-        const uint64_t gap = next->first - chunkIndex - 1;
+        const uint64_t gap = next->first - c.index - 1;
         if (n.offset < end + gap || (gap == 0 && n.offset != end))
         {
             return Refuse(Status::INCONSISTENT,
-                          where + "bytes [" + std::to_string(offset) + ", " + std::to_string(end) +
-                              ") do not fit before chunk " + std::to_string(next->first) +
-                              " at offset " + std::to_string(n.offset));
+                          where + "bytes [" + std::to_string(c.offset) + ", " +
+                              std::to_string(end) + ") do not fit before chunk " +
+                              std::to_string(next->first) + " at offset " +
+                              std::to_string(n.offset));
         }
     }
     if (next != p.chunks.begin())
@@ -338,14 +373,29 @@ MessageReassembler::Accept(const MessageKey& key,
         auto prev = std::prev(next);
         const Extent& q = prev->second;
         const uint64_t prevEnd = uint64_t{q.offset} + q.length;
-        const uint64_t gap = chunkIndex - prev->first - 1;
-        if (offset < prevEnd + gap || (gap == 0 && offset != prevEnd))
+        const uint64_t gap = c.index - prev->first - 1;
+        if (c.offset < prevEnd + gap || (gap == 0 && c.offset != prevEnd))
         {
             return Refuse(Status::INCONSISTENT,
-                          where + "bytes [" + std::to_string(offset) + ", " + std::to_string(end) +
-                              ") do not fit after chunk " + std::to_string(prev->first) +
-                              " ending at byte " + std::to_string(prevEnd));
+                          where + "bytes [" + std::to_string(c.offset) + ", " +
+                              std::to_string(end) + ") do not fit after chunk " +
+                              std::to_string(prev->first) + " ending at byte " +
+                              std::to_string(prevEnd));
         }
+    }
+    return std::nullopt;
+}
+
+MessageReassembler::Status
+MessageReassembler::AddToMessage(std::map<MessageKey, Partial>::iterator it,
+                                 const Chunk& c,
+                                 const std::string& where,
+                                 std::vector<uint8_t>& message)
+{
+    Partial& p = it->second;
+    if (std::optional<Status> refusal = CheckFit(p, c, where))
+    {
+        return *refusal;
     }
     if (m_bytesHeld + CHUNK_OVERHEAD > m_limits.maxBytesHeld)
     {
@@ -353,11 +403,11 @@ MessageReassembler::Accept(const MessageKey& key,
                       where + "storing it would exceed maxBytesHeld " +
                           std::to_string(m_limits.maxBytesHeld));
     }
-    if (size > 0)
+    if (c.size > 0)
     {
-        std::memcpy(p.bytes.data() + offset, data, size);
+        std::memcpy(p.bytes.data() + c.offset, c.data, c.size);
     }
-    p.chunks.emplace(chunkIndex, Extent{offset, static_cast<uint32_t>(size)});
+    p.chunks.emplace(c.index, Extent{c.offset, static_cast<uint32_t>(c.size)});
     m_bytesHeld += CHUNK_OVERHEAD;
     ++m_counters.accepted;
     if (p.chunks.size() < p.chunkCount)
@@ -365,6 +415,7 @@ MessageReassembler::Accept(const MessageKey& key,
         return Status::INCOMPLETE;
     }
     // All c chunks, 0 at offset 0, c-1 ending at L, neighbours touching: [0, L) is tiled.
+    const MessageKey key = it->first;
     m_bytesHeld -= Charge(p);
     message = std::move(p.bytes);
     m_partials.erase(it);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <string>
@@ -264,6 +265,66 @@ class MessageReassembler
         std::vector<uint8_t> bytes;        //!< the message buffer (messageLength bytes)
         std::map<uint32_t, Extent> chunks; //!< received chunks by index
     };
+
+    /// One chunk as Accept() received it.
+    struct Chunk
+    {
+        uint32_t index;         //!< chunk index
+        uint32_t count;         //!< chunks in the message
+        uint32_t offset;        //!< offset of its first byte in the message
+        uint32_t messageLength; //!< message length L
+        const uint8_t* data;    //!< its bytes
+        std::size_t size;       //!< number of bytes
+
+        /// \return the offset one past its last byte
+        uint64_t End() const
+        {
+            return uint64_t{offset} + size;
+        }
+    };
+
+    /**
+     * Checks a chunk on its own (Accept() step 2).
+     * \param c the chunk \param where the prefix of the refusal message
+     * \return the refusal (recorded by Refuse()), or nothing if the chunk is well formed
+     */
+    std::optional<Status> CheckShape(const Chunk& c, const std::string& where);
+
+    /**
+     * Checks a chunk against the limits (Accept() step 3).
+     * \param c the chunk \param where the prefix of the refusal message
+     * \return the refusal, or nothing
+     */
+    std::optional<Status> CheckLimits(const Chunk& c, const std::string& where);
+
+    /**
+     * Starts a message with its first chunk to arrive (or completes a one-chunk message).
+     * \param key the message \param c the chunk \param where the prefix of a refusal message
+     * \param message receives a one-chunk message
+     * \return the outcome
+     */
+    Status StartMessage(const MessageKey& key,
+                        const Chunk& c,
+                        const std::string& where,
+                        std::vector<uint8_t>& message);
+
+    /**
+     * Checks a chunk against the chunks of its message received before.
+     * \param p the message \param c the chunk \param where the prefix of the refusal message
+     * \return the refusal, or nothing if it fits
+     */
+    std::optional<Status> CheckFit(const Partial& p, const Chunk& c, const std::string& where);
+
+    /**
+     * Adds a chunk to a message in progress.
+     * \param it the message \param c the chunk \param where the prefix of a refusal message
+     * \param message receives the message when it completes
+     * \return the outcome
+     */
+    Status AddToMessage(std::map<MessageKey, Partial>::iterator it,
+                        const Chunk& c,
+                        const std::string& where,
+                        std::vector<uint8_t>& message);
 
     /**
      * Records a refusal.

@@ -12,6 +12,7 @@
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/node-container.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simple-net-device-helper.h"
@@ -74,15 +75,25 @@ class AdmissionTestItem : public QueueDiscItem
 namespace
 {
 
-/// \return a queue disc with the given attributes, initialised
+/// \return a queue disc with the given attributes (those of LyapunovAdmissionPolicy set on
+/// its default policy, the others on the queue disc)
 Ptr<FairAdmissionQueueDisc>
 MakeQueueDisc(const std::vector<std::pair<std::string, std::string>>& attributes)
 {
     Ptr<FairAdmissionQueueDisc> q = CreateObject<FairAdmissionQueueDisc>();
     q->SetAttribute("DataUnit", UintegerValue(1000));
+    const TypeId policy = LyapunovAdmissionPolicy::GetTypeId();
+    TypeId::AttributeInformation info;
     for (const auto& [name, value] : attributes)
     {
-        q->SetAttribute(name, StringValue(value));
+        if (policy.LookupAttributeByName(name, &info))
+        {
+            q->GetPolicy()->SetAttribute(name, StringValue(value));
+        }
+        else
+        {
+            q->SetAttribute(name, StringValue(value));
+        }
     }
     return q;
 }
@@ -148,7 +159,7 @@ class FairAdmissionAuxTestCase : public TestCase
                                                        {"V", "1"},
                                                        {"Utility", "Linear"},
                                                        {"MaxArrival", "4"},
-                                                       {"Perturbation", "0"}});
+                                                       {"PerturbationFactor", "0"}});
         q->Initialize();
         // Slot 0 (t = 0): Z = 0, so only a packet arriving at Q = 0 is admitted.
         EnqueueAndCheck(q, 0, 3, 1);
@@ -256,10 +267,11 @@ class FairAdmissionMaxWeightTestCase : public TestCase
     void DoRun() override
     {
         // Direct variant: at Q = 0 the budget is A_max = 100, so every packet is admitted.
-        const std::vector<std::pair<std::string, std::string>> attributes = {{"NumClasses", "2"},
-                                                                             {"Variant", "Direct"},
-                                                                             {"MaxArrival", "100"},
-                                                                             {"Perturbation", "0"}};
+        const std::vector<std::pair<std::string, std::string>> attributes = {
+            {"NumClasses", "2"},
+            {"Variant", "Direct"},
+            {"MaxArrival", "100"},
+            {"PerturbationFactor", "0"}};
         Ptr<FairAdmissionQueueDisc> q = MakeQueueDisc(attributes);
         q->Initialize();
         Fill(q, 3, 5);
@@ -336,7 +348,7 @@ class FairAdmissionHoldTestCase : public TestCase
         Ptr<FairAdmissionQueueDisc> q = MakeQueueDisc({{"NumClasses", "2"},
                                                        {"Variant", "Direct"},
                                                        {"MaxArrival", "1"},
-                                                       {"Perturbation", "0"},
+                                                       {"PerturbationFactor", "0"},
                                                        {"RejectMode", "Hold"}});
         q->Initialize();
         std::vector<uint64_t> uids;
@@ -392,7 +404,7 @@ class FairAdmissionLimitTestCase : public TestCase
     {
         Ptr<FairAdmissionQueueDisc> q = MakeQueueDisc({{"NumClasses", "3"},
                                                        {"MaxSize", "4p"},
-                                                       {"Perturbation", "100"},
+                                                       {"PerturbationFactor", "100"},
                                                        {"RejectMode", "Hold"}});
         q->Initialize();
         NS_TEST_EXPECT_MSG_EQ(q->GetNInternalQueues(), 3, "one internal queue per class");
@@ -406,7 +418,7 @@ class FairAdmissionLimitTestCase : public TestCase
             2,
             "two limit drops");
         // Four flows for three classes: the fourth flow shares a class (hash modulo 3).
-        q = MakeQueueDisc({{"NumClasses", "3"}, {"Perturbation", "100"}});
+        q = MakeQueueDisc({{"NumClasses", "3"}, {"PerturbationFactor", "100"}});
         q->Initialize();
         for (uint32_t f = 0; f < 4; ++f)
         {
@@ -436,11 +448,13 @@ class FairAdmissionLimitTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(threw, true, "negative theta");
         // Attribute checkers refuse out-of-range values.
-        NS_TEST_EXPECT_MSG_EQ(q->SetAttributeFailSafe("V", DoubleValue(-1.0)), false, "V > 0");
+        NS_TEST_EXPECT_MSG_EQ(q->GetPolicy()->SetAttributeFailSafe("V", DoubleValue(-1.0)),
+                              false,
+                              "V > 0");
         NS_TEST_EXPECT_MSG_EQ(q->SetAttributeFailSafe("NumClasses", UintegerValue(0)),
                               false,
                               "N >= 1");
-        NS_TEST_EXPECT_MSG_EQ(q->SetAttributeFailSafe("Utility", EnumValue(99)),
+        NS_TEST_EXPECT_MSG_EQ(q->GetPolicy()->SetAttributeFailSafe("Utility", EnumValue(99)),
                               false,
                               "unknown utility");
         Simulator::Destroy();
@@ -489,7 +503,7 @@ class FairAdmissionBoundsTestCase : public TestCase
                                  {"Variant", variant},
                                  {"V", "20"},
                                  {"MaxArrival", "2"},
-                                 {"Perturbation", "1.5"},
+                                 {"PerturbationFactor", "1.5"},
                                  {"MaxSize", "100000p"}});
             m_q->Initialize();
             m_uniform = CreateObject<UniformRandomVariable>();
@@ -558,19 +572,21 @@ class FairAdmissionInstallTestCase : public TestCase
         internet.Install(nodes);
 
         TrafficControlHelper tch;
-        tch.SetRootQueueDisc("ns3::FairAdmissionQueueDisc",
-                             "NumClasses",
-                             UintegerValue(2),
-                             "DataUnit",
-                             UintegerValue(1000),
-                             "Variant",
-                             StringValue("Direct"),
-                             "MaxArrival",
-                             DoubleValue(1.0),
-                             "Perturbation",
-                             DoubleValue(0.0),
-                             "RejectMode",
-                             StringValue("Hold"));
+        tch.SetRootQueueDisc(
+            "ns3::FairAdmissionQueueDisc",
+            "NumClasses",
+            UintegerValue(2),
+            "DataUnit",
+            UintegerValue(1000),
+            "Policy",
+            PointerValue(CreateObjectWithAttributes<LyapunovAdmissionPolicy>("Variant",
+                                                                             StringValue("Direct"),
+                                                                             "PerturbationFactor",
+                                                                             DoubleValue(0.0))),
+            "MaxArrival",
+            DoubleValue(1.0),
+            "RejectMode",
+            StringValue("Hold"));
         tch.Install(devices.Get(0));
         Ipv4AddressHelper ipv4("10.1.1.0", "255.255.255.0");
         ipv4.Assign(devices);

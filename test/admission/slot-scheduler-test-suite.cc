@@ -46,7 +46,7 @@ class SlotSchedulerTimingTestCase : public TestCase
         RngSeedManager::SetRun(1);
         Ptr<LyapunovSlotScheduler> s = CreateObject<LyapunovSlotScheduler>();
         s->SetAttribute("NumQueues", UintegerValue(3));
-        s->SetAttribute("Slot", TimeValue(MilliSeconds(2)));
+        s->GetPolicy()->SetAttribute("Slot", TimeValue(MilliSeconds(2)));
         s->TraceConnectWithoutContext("Slot",
                                       MakeCallback(&SlotSchedulerTimingTestCase::OnSlot, this));
         Simulator::Schedule(MilliSeconds(100), &LyapunovSlotScheduler::Start, s);
@@ -287,10 +287,10 @@ class SlotSchedulerAttributesTestCase : public TestCase
 
         s = CreateObject<LyapunovSlotScheduler>();
         s->SetAttribute("NumQueues", UintegerValue(2));
-        s->SetAttribute("PerturbationFactor", DoubleValue(0.0));
-        s->SetAttribute("Variant", StringValue("Direct"));
-        s->SetAttribute("Utility", StringValue("AlphaFair"));
-        s->SetAttribute("UtilityAlpha", DoubleValue(3.0));
+        s->GetPolicy()->SetAttribute("PerturbationFactor", DoubleValue(0.0));
+        s->GetPolicy()->SetAttribute("Variant", StringValue("Direct"));
+        s->GetPolicy()->SetAttribute("Utility", StringValue("AlphaFair"));
+        s->GetPolicy()->SetAttribute("UtilityAlpha", DoubleValue(3.0));
         s->SetAttribute("Scheduling", StringValue("Split"));
         s->SetAttribute("ResourceBlocks", UintegerValue(4));
         s->Start();
@@ -301,17 +301,19 @@ class SlotSchedulerAttributesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(c2.resourceBlocks, 4, "4 blocks");
         NS_TEST_EXPECT_MSG_EQ(c2.utility.GetAlpha(), 3.0, "alpha");
 
-        NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("V", DoubleValue(0.0)), false, "V > 0");
+        NS_TEST_EXPECT_MSG_EQ(s->GetPolicy()->SetAttributeFailSafe("V", DoubleValue(0.0)),
+                              false,
+                              "V > 0");
         NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("NumQueues", UintegerValue(0)),
                               false,
                               "N >= 1");
-        NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("Slot", TimeValue(Seconds(0))),
+        NS_TEST_EXPECT_MSG_EQ(s->GetPolicy()->SetAttributeFailSafe("Slot", TimeValue(Seconds(0))),
                               false,
                               "slot > 0");
         NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("FadingCapQuantile", DoubleValue(1.0)),
                               false,
                               "quantile < 1");
-        NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("Variant", EnumValue(99)),
+        NS_TEST_EXPECT_MSG_EQ(s->GetPolicy()->SetAttributeFailSafe("Variant", EnumValue(99)),
                               false,
                               "unknown variant");
         s->Dispose();
@@ -362,7 +364,7 @@ class SlotSchedulerStreamsTestCase : public TestCase
         RngSeedManager::SetRun(run);
         m_scheduler = CreateObject<LyapunovSlotScheduler>();
         m_scheduler->SetAttribute("NumQueues", UintegerValue(5));
-        m_scheduler->SetAttribute("V", DoubleValue(10.0));
+        m_scheduler->GetPolicy()->SetAttribute("V", DoubleValue(10.0));
         m_scheduler->SetAttribute("Bandwidth", DoubleValue(20e6));
         for (uint32_t i = 0; i < 5; ++i)
         {

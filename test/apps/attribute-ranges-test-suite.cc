@@ -170,16 +170,20 @@ class HardeningAttributesTestSuite : public TestSuite
                             {"ConnectRetryInterval", T(Seconds(0)), T(MilliSeconds(50))},
                         }),
                     TestCase::QUICK);
-        AddTestCase(new AttributeRangeTestCase(LyapunovSlotScheduler::GetTypeId(),
+        AddTestCase(new AttributeRangeTestCase(LyapunovAdmissionPolicy::GetTypeId(),
                                                {
-                                                   {"NumQueues", U(0), U(4)},
                                                    {"Slot", T(Seconds(0)), T(MilliSeconds(1))},
                                                    {"V", D(0.0), D(10.0)},
                                                    {"V", D(-5.0), D(10.0)},
                                                    {"UtilityAlpha", D(-1.0), D(2.0)},
                                                    {"UtilityEpsilon", D(0.0), D(1e-3)},
-                                                   {"ResourceBlocks", U(0), U(4)},
                                                    {"PerturbationFactor", D(-1.0), D(1.0)},
+                                               }),
+                    TestCase::QUICK);
+        AddTestCase(new AttributeRangeTestCase(LyapunovSlotScheduler::GetTypeId(),
+                                               {
+                                                   {"NumQueues", U(0), U(4)},
+                                                   {"ResourceBlocks", U(0), U(4)},
                                                    {"MaxArrivalFactor", D(0.0), D(2.0)},
                                                    {"PacketSize", U(0), U(1000)},
                                                    {"Bandwidth", D(0.5), D(1e6)},
@@ -191,11 +195,6 @@ class HardeningAttributesTestSuite : public TestSuite
                                                {
                                                    {"NumClasses", U(0), U(4)},
                                                    {"DataUnit", U(0), U(1500)},
-                                                   {"Slot", T(Seconds(0)), T(MilliSeconds(1))},
-                                                   {"V", D(0.0), D(10.0)},
-                                                   {"UtilityAlpha", D(-1.0), D(2.0)},
-                                                   {"UtilityEpsilon", D(0.0), D(1e-3)},
-                                                   {"Perturbation", D(-1.0), D(1.0)},
                                                    {"MaxArrival", D(0.0), D(2.0)},
                                                }),
                     TestCase::QUICK);
