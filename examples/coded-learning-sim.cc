@@ -469,31 +469,23 @@ Run(int argc, char* argv[])
     Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
     setup->Set(train, test, std::move(prototype));
 
-    NetworkScenarioHelper net;
-    net.SetKind(network);
-    net.SetNumWorkers(workers);
-    net.SetUplinkLossRate(lossRate);
-    net.SetDownlinkLossRate(lossRate);
-    net.SetLossModel(lossModel);
-    if (network == "wifi")
-    {
-        net.SetWifiStandard(wifiStandard);
-        net.SetWifiDistance(distance);
-        net.SetWifiMobility(wifiMobility);
-        net.SetWifiMacQueueSize(wifiQueueSize);
-        net.SetWifiMacQueueMaxDelay(Seconds(wifiQueueDelay));
-    }
-    else if (network == "p2p")
-    {
-        net.SetP2pDataRates(p2pRate);
-        net.SetP2pDelays(p2pDelay);
-    }
-    else if (network == "csma")
-    {
-        net.SetCsmaDataRate(csmaRate);
-    }
-    net.Validate();
-    NetworkScenario scenario = net.Build();
+    NetworkSettings netSettings;
+    netSettings.numWorkers = workers;
+    netSettings.uplinkLossRate = lossRate;
+    netSettings.downlinkLossRate = lossRate;
+    netSettings.lossModel = lossModel;
+    netSettings.wifiStandard = wifiStandard;
+    netSettings.wifiDistance = distance;
+    netSettings.wifiMobility = wifiMobility;
+    netSettings.wifiMacQueueSize = wifiQueueSize;
+    netSettings.wifiMacQueueMaxDelay = Seconds(wifiQueueDelay);
+    netSettings.p2pDataRates = p2pRate;
+    netSettings.p2pDelays = p2pDelay;
+    netSettings.csmaDataRate = csmaRate;
+    std::unique_ptr<NetworkScenarioHelper> net =
+        NetworkScenarioFactory::Create(network, netSettings);
+    net->Validate();
+    NetworkScenario scenario = net->Build();
 
     coding.numWorkers = workers;
     coding.stragglers = stragglers;
@@ -537,7 +529,7 @@ Run(int argc, char* argv[])
     apps.Start(start);
     int64_t stream = 10;
     stream += learning.AssignStreams(stream);
-    stream += net.AssignStreams(stream);
+    stream += net->AssignStreams(stream);
 
     FaultInjectionHelper faults(scenario, learning.GetWorkers());
     if (crashWorker >= 0)
@@ -593,16 +585,16 @@ Run(int argc, char* argv[])
     }
     if (pcap)
     {
-        net.EnablePcap(outDir + "/coded-learning");
+        net->EnablePcap(outDir + "/coded-learning");
     }
     if (flowmon)
     {
-        net.EnableFlowMonitor();
+        net->EnableFlowMonitor();
     }
     // A safety net: every iteration ends by its deadline.
     Simulator::Stop(start + Seconds((deadline + 1.0) * iterations));
     Simulator::Run();
-    if (!scenario.ideal && (!net.IsReady() || net.GetReadyTime() > start))
+    if (!scenario.ideal && (!net->IsReady() || net->GetReadyTime() > start))
     {
         std::cerr << "coded-learning-sim: warning: the network was not ready (every Wi-Fi "
                      "station associated) when the applications started at "
@@ -610,7 +602,7 @@ Run(int argc, char* argv[])
     }
     if (flowmon)
     {
-        net.WriteFlowMonitor(outDir + "/flowmon.xml");
+        net->WriteFlowMonitor(outDir + "/flowmon.xml");
     }
     if (admissionCsv)
     {

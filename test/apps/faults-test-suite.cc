@@ -102,12 +102,13 @@ RunWithFaults(const FaultConfig& c)
     Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
     setup->Set(train, test, std::move(model));
 
-    NetworkScenarioHelper net;
-    net.SetKind(c.network);
-    net.SetNumWorkers(c.workers);
-    net.SetUplinkLossRate(c.lossRate);
-    net.SetDownlinkLossRate(c.lossRate);
-    NetworkScenario scenario = net.Build();
+    NetworkSettings netSettings;
+    netSettings.numWorkers = c.workers;
+    netSettings.uplinkLossRate = c.lossRate;
+    netSettings.downlinkLossRate = c.lossRate;
+    std::unique_ptr<NetworkScenarioHelper> net =
+        NetworkScenarioFactory::Create(c.network, netSettings);
+    NetworkScenario scenario = net->Build();
 
     coded::CodingParameters coding;
     coding.stragglers = c.stragglers;
@@ -125,7 +126,7 @@ RunWithFaults(const FaultConfig& c)
     ApplicationContainer apps = learning.Install(scenario);
     apps.Start(Seconds(1.0));
     learning.AssignStreams(100);
-    net.AssignStreams(1000);
+    net->AssignStreams(1000);
 
     FaultInjectionHelper faults(scenario, learning.GetWorkers());
     if (c.crashWorker >= 0)

@@ -60,8 +60,7 @@ RunSmall(const PerfConfig& c)
     setup->SetAttribute("ShareGradients", BooleanValue(c.shareGradients));
     setup->Set(train, test, std::move(model));
 
-    NetworkScenarioHelper net;
-    net.SetKind("ideal");
+    IdealScenarioHelper net;
     net.SetNumWorkers(6);
     NetworkScenario scenario = net.Build();
     coded::CodingParameters coding;

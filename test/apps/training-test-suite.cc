@@ -80,17 +80,15 @@ RunTraining(const RunConfig& c)
     Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
     setup->Set(train, test, std::move(model));
 
-    NetworkScenarioHelper net;
-    net.SetKind(c.network);
-    net.SetNumWorkers(c.workers);
-    if (c.network == "p2p")
-    {
-        net.SetP2pDataRates(c.p2pRate);
-        net.SetP2pDelays(c.p2pDelay);
-    }
-    net.SetUplinkLossRate(c.lossRate);
-    net.SetDownlinkLossRate(c.lossRate);
-    NetworkScenario scenario = net.Build();
+    NetworkSettings netSettings;
+    netSettings.numWorkers = c.workers;
+    netSettings.p2pDataRates = c.p2pRate;
+    netSettings.p2pDelays = c.p2pDelay;
+    netSettings.uplinkLossRate = c.lossRate;
+    netSettings.downlinkLossRate = c.lossRate;
+    std::unique_ptr<NetworkScenarioHelper> net =
+        NetworkScenarioFactory::Create(c.network, netSettings);
+    NetworkScenario scenario = net->Build();
 
     coded::CodingParameters coding;
     coding.stragglers = c.stragglers;
@@ -117,7 +115,7 @@ RunTraining(const RunConfig& c)
     ApplicationContainer apps = learning.Install(scenario);
     apps.Start(Seconds(1.0));
     learning.AssignStreams(100);
-    net.AssignStreams(1000);
+    net->AssignStreams(1000);
     Recorder recorder;
     learning.GetServer()->TraceConnectWithoutContext("IterationEnd",
                                                      MakeBoundCallback(&Record, &recorder));
@@ -462,7 +460,8 @@ class AppsWifiTestCase : public TestCase
  * \ingroup coded-learning
  * TCP on Wi-Fi, twenty workers starting together: every connection completes its handshake and
  * every result arrives (in ns-3.37 a station that gave up waiting for its ADDBA Response
- * used to leave its connection half-open at the server; NetworkScenarioHelper::BuildWifi).
+ * used to leave its connection half-open at the server;
+ * WifiScenarioHelper::ConfigureChannelAccess).
  */
 class AppsTcpWifiTestCase : public TestCase
 {
