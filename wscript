@@ -228,12 +228,34 @@ APPS_NS3_TESTS = [
 
 # Area "network": Network scenarios (Wi-Fi, CSMA, point-to-point, ideal) and their models.
 NETWORK_SOURCES = [
+    'model/network/network-ready-signal.cc',
+    'model/network/static-arp-pair.cc',
+    'model/network/wifi-association-tracker.cc',
     'model/network/wifi-data-frame-error-model.cc',
-    'helper/network-scenario-helper.cc',
+    'helper/scenario/csma-scenario-helper.cc',
+    'helper/scenario/ideal-scenario-helper.cc',
+    'helper/scenario/network-scenario-factory.cc',
+    'helper/scenario/network-scenario-helper.cc',
+    'helper/scenario/network-setting-parser.cc',
+    'helper/scenario/point-to-point-scenario-helper.cc',
+    'helper/scenario/wifi-scenario-helper.cc',
+    'helper/scenario/wifi-standard-rules.cc',
 ]
 NETWORK_HEADERS = [
+    'model/network/network-ready-signal.h',
+    'model/network/static-arp-pair.h',
+    'model/network/wifi-association-tracker.h',
     'model/network/wifi-data-frame-error-model.h',
-    'helper/network-scenario-helper.h',
+    'helper/scenario/csma-scenario-helper.h',
+    'helper/scenario/ideal-scenario-helper.h',
+    'helper/scenario/network-scenario-factory.h',
+    'helper/scenario/network-scenario-helper.h',
+    'helper/scenario/network-scenario.h',
+    'helper/scenario/network-setting-parser.h',
+    'helper/scenario/network-settings.h',
+    'helper/scenario/point-to-point-scenario-helper.h',
+    'helper/scenario/wifi-scenario-helper.h',
+    'helper/scenario/wifi-standard-rules.h',
 ]
 NETWORK_BOOST_TESTS = []
 NETWORK_NS3_TESTS = [

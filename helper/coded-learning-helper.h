@@ -5,7 +5,7 @@
 #include "ns3/application-container.h"
 #include "ns3/gradient-code.h"
 #include "ns3/learning-setup.h"
-#include "ns3/network-scenario-helper.h"
+#include "ns3/network-scenario.h"
 #include "ns3/object-factory.h"
 #include "ns3/parameter-server-application.h"
 #include "ns3/worker-application.h"

@@ -2,7 +2,7 @@
 #ifndef CODED_LEARNING_FAULT_INJECTION_HELPER_H
 #define CODED_LEARNING_FAULT_INJECTION_HELPER_H
 
-#include "ns3/network-scenario-helper.h"
+#include "ns3/network-scenario.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/vector.h"

@@ -24,19 +24,16 @@ import argparse
 import csv
 import math
 import os
-import shutil
 import statistics
-import subprocess
 import sys
+
+import plots
+from common import UserError, run_main
+from sweepfiles import read_manifest, read_summary
 
 PROG = "aggregate.py"
 # summary.csv columns that describe the run, not a result.
 NOT_METRICS = {"scheme", "network", "workers", "stragglers", "rng_run", "target_accuracy"}
-MANIFEST_FIXED = ["run_dir", "point", "run", "rng_run"]
-
-
-class AggregateError(Exception):
-    """A user or data error: printed as one line."""
 
 
 def fmt(x):
@@ -70,49 +67,11 @@ def stats(values):
     return n, mean, sd, half
 
 
-def read_manifest(root):
-    path = os.path.join(root, "manifest.csv")
-    if not os.path.isfile(path):
-        raise AggregateError(f"{path} not found (is {root} an output root of utils/sweep.py?)")
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    if not rows or rows[0][:4] != MANIFEST_FIXED:
-        raise AggregateError(f"{path}: the header must start with {','.join(MANIFEST_FIXED)}")
-    header = rows[0]
-    params = header[4:]
-    entries = []
-    for lineno, row in enumerate(rows[1:], start=2):
-        if len(row) != len(header):
-            raise AggregateError(f"{path}:{lineno}: {len(row)} fields, the header has "
-                                 f"{len(header)}")
-        try:
-            point, run = int(row[1]), int(row[2])
-        except ValueError:
-            raise AggregateError(f"{path}:{lineno}: point and run must be integers") from None
-        entries.append({"run_dir": row[0], "point": point, "run": run,
-                        "params": dict(zip(params, row[4:]))})
-    if not entries:
-        raise AggregateError(f"{path}: no runs listed")
-    return params, entries
-
-
 def to_float(text):
     try:
         return float(text)
     except ValueError:
         return None
-
-
-def read_summary(path):
-    """-> (columns, {column: text}) of a summary.csv with one data row."""
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.reader(f) if r]
-    if len(rows) != 2:
-        raise AggregateError(f"{path}: expected a header and exactly one data row, found "
-                             f"{len(rows)} lines")
-    if len(rows[0]) != len(rows[1]):
-        raise AggregateError(f"{path}: {len(rows[1])} values for {len(rows[0])} columns")
-    return rows[0], dict(zip(rows[0], rows[1]))
 
 
 def aggregate(root, allow_missing):
@@ -126,18 +85,19 @@ def aggregate(root, allow_missing):
         if not os.path.isfile(path):
             missing.append(path)
             continue
-        cols, values = read_summary(path)
+        _, _, values = read_summary(path)
+        cols = list(values)
         if columns is None:
             columns = cols
         elif cols != columns:
-            raise AggregateError(f"{path}: columns differ from the other runs' summary.csv")
+            raise UserError(f"{path}: columns differ from the other runs' summary.csv")
         per_point.setdefault(e["point"], []).append(values)
         point_params[e["point"]] = e["params"]
     if missing:
         if not allow_missing or len(missing) == len(entries):
-            raise AggregateError(f"{len(missing)} of {len(entries)} runs have no summary.csv, "
-                                 f"e.g. {missing[0]} (failed or not run; see its log.txt"
-                                 f"{'' if allow_missing else ', or use --allow-missing'})")
+            raise UserError(f"{len(missing)} of {len(entries)} runs have no summary.csv, "
+                            f"e.g. {missing[0]} (failed or not run; see its log.txt"
+                            f"{'' if allow_missing else ', or use --allow-missing'})")
         print(f"{PROG}: warning: skipping {len(missing)} runs without summary.csv, e.g. "
               f"{missing[0]}", file=sys.stderr)
     metrics = []
@@ -189,36 +149,32 @@ def default_label(metric):
     return f"{label} ({unit})" if unit else label
 
 
-def gp_quote(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def plot(args, params, metrics, rows):
     if args.plot not in metrics:
-        raise AggregateError(f"--plot {args.plot}: not a metric of these runs; allowed: "
-                             f"{', '.join(metrics)}")
+        raise UserError(f"--plot {args.plot}: not a metric of these runs; allowed: "
+                        f"{', '.join(metrics)}")
     for flag, name in (("--x", args.x), ("--series", args.series)):
         if name is not None and name not in params:
-            raise AggregateError(f"{flag} {name}: not a grid parameter; allowed: "
-                                 f"{', '.join(params)}")
+            raise UserError(f"{flag} {name}: not a grid parameter; allowed: "
+                            f"{', '.join(params)}")
     if args.series is not None and args.series == args.x:
-        raise AggregateError("--series must differ from --x")
+        raise UserError("--series must differ from --x")
     where = {}
     for item in args.where:
         k, eq, v = item.partition("=")
         if not eq or k not in params:
-            raise AggregateError(f"--where {item}: expected PARAM=VALUE with PARAM one of "
-                                 f"{', '.join(params)}")
+            raise UserError(f"--where {item}: expected PARAM=VALUE with PARAM one of "
+                            f"{', '.join(params)}")
         where[k] = v
     selected = [r for r in rows if r["metric"] == args.plot and
                 all(r["params"][k] == v for k, v in where.items())]
     if not selected:
-        raise AggregateError("no grid point matches --where " + " ".join(args.where))
+        raise UserError("no grid point matches --where " + " ".join(args.where))
     free = [p for p in params if p not in (args.x, args.series) and p not in where and
             len({r["params"][p] for r in selected}) > 1]
     if free:
-        raise AggregateError(f"parameter(s) {', '.join(free)} vary too: fix them with --where "
-                             f"{free[0]}=VALUE or use --series")
+        raise UserError(f"parameter(s) {', '.join(free)} vary too: fix them with --where "
+                        f"{free[0]}=VALUE or use --series")
     xs_text = []
     for r in selected:
         if r["params"][args.x] not in xs_text:
@@ -232,69 +188,37 @@ def plot(args, params, metrics, rows):
         if s not in series:
             series.append(s)
     png = args.png or os.path.join(args.root, f"{args.plot}-vs-{args.x}.png")
-    base = os.path.splitext(png)[0]
-    dat, gp = base + ".dat", base + ".gp"
     k = len(series)
-    with open(dat, "w", encoding="utf-8") as f:
-        f.write(f"# {args.plot} vs {args.x}" + (f", one block per {args.series}" if
-                                                 args.series else "") + "\n")
-        f.write("# x_position x_label mean ci95_halfwidth n runs\n")
-        for si, s in enumerate(series):
-            f.write(f"# {args.series}={s}\n" if args.series else "# all\n")
-            pts = [r for r in selected if (r["params"][args.series] if args.series else "") == s]
-            pts.sort(key=lambda r: xs_text.index(r["params"][args.x]))
-            for r in pts:
-                xi = xs_text.index(r["params"][args.x])
-                if numeric_x:
-                    xpos = float(r["params"][args.x])
-                else:  # categories: side by side
-                    xpos = xi + (si - (k - 1) / 2) * 0.08
-                ci = r["ci95"] if not math.isnan(r["ci95"]) else 0.0
-                f.write(f"{fmt(xpos)} {gp_quote(r['params'][args.x])} {fmt(r['mean'])} "
-                        f"{fmt(ci)} {r['n']} {r['runs']}\n")
-            f.write("\n\n")
-    ylabel = args.ylabel or default_label(args.plot)
-    xlabel = args.xlabel or args.x
+    blocks = []
+    for si, s in enumerate(series):
+        pts = [r for r in selected if (r["params"][args.series] if args.series else "") == s]
+        pts.sort(key=lambda r: xs_text.index(r["params"][args.x]))
+        data = []
+        for r in pts:
+            xi = xs_text.index(r["params"][args.x])
+            if numeric_x:
+                xpos = float(r["params"][args.x])
+            else:  # categories: side by side
+                xpos = xi + (si - (k - 1) / 2) * 0.08
+            ci = r["ci95"] if not math.isnan(r["ci95"]) else 0.0
+            data.append(f"{fmt(xpos)} {plots.gp_quote(r['params'][args.x])} {fmt(r['mean'])} "
+                        f"{fmt(ci)} {r['n']} {r['runs']}")
+        blocks.append((f"{args.series}={s}" if args.series else args.plot,
+                       f"# {args.series}={s}" if args.series else "# all", data))
+    header = [f"# {args.plot} vs {args.x}" +
+              (f", one block per {args.series}" if args.series else ""),
+              "# x_position x_label mean ci95_halfwidth n runs"]
     ns = {r["n"] for r in selected}
     over = f" over {ns.pop()} runs" if len(ns) == 1 else " (runs with a value: see .dat)"
-    title = args.title or (f"{args.plot} vs {args.x}: mean and 95% CI{over}" +
-                           (" (" + ", ".join(f"{k}={v}" for k, v in where.items()) + ")"
-                            if where else ""))
-    lines = [
-        "# Generated by utils/aggregate.py",
-        "set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,11'",
-        f"set output {gp_quote(png)}",
-        f"set title {gp_quote(title)} noenhanced",
-        f"set xlabel {gp_quote(xlabel)} noenhanced",
-        f"set ylabel {gp_quote(ylabel)} noenhanced",
-        "set key outside right top noenhanced",
-        "set grid",
-        "set bars 2",
-        "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05",
-    ]
-    if args.logx:
-        lines.append("set logscale x")
+    labels = {"xlabel": args.xlabel or args.x, "ylabel": args.ylabel or default_label(args.plot),
+              "title": args.title or (f"{args.plot} vs {args.x}: mean and 95% CI{over}" +
+                                      (" (" + ", ".join(f"{k}={v}" for k, v in where.items()) +
+                                       ")" if where else ""))}
     if not numeric_x:
-        lines.append("set xtics (" + ", ".join(f"{gp_quote(x)} {i}"
-                                              for i, x in enumerate(xs_text)) + ")")
-    elif len(xs_text) <= 12:
-        lines.append("set xtics (" + ", ".join(f"{gp_quote(x)} {x}" for x in xs_text) + ")")
-    plots = []
-    for si, s in enumerate(series):
-        label = f"{args.series}={s}" if args.series else args.plot
-        # Lines between categories would suggest an order: points only for those.
-        style = "yerrorlines lw 2 pt 7" if numeric_x else "yerrorbars lw 2 pt 7 ps 1.3"
-        plots.append(f"{gp_quote(dat)} index {si} using 1:3:4 with {style} "
-                     f"title {gp_quote(label)}")
-    lines.append("plot " + ", \\\n     ".join(plots))
-    with open(gp, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    if shutil.which("gnuplot") is None:
-        raise AggregateError("gnuplot is not installed (Debian package gnuplot-nox)")
-    result = subprocess.run(["gnuplot", gp], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise AggregateError(f"gnuplot {gp} failed: {result.stderr.strip()}")
-    return png
+        xticks = [(x, i) for i, x in enumerate(xs_text)]
+    else:
+        xticks = [(x, x) for x in xs_text] if len(xs_text) <= 12 else None
+    return plots.errorbar_figure(png, header, blocks, xticks, labels, numeric_x, args.logx)
 
 
 def main(argv):
@@ -332,23 +256,16 @@ def main(argv):
         p.error("--plot needs --x PARAM")
     if (args.x or args.series or args.where or args.png) and not args.plot:
         p.error("--x, --series, --where and --png need --plot METRIC")
-    try:
-        params, metrics, rows = aggregate(args.root, args.allow_missing)
-        out = args.out or os.path.join(args.root, "aggregate.csv")
-        write_csv(out, params, rows)
-        n_points = len({r["point"] for r in rows})
-        print(f"{PROG}: {n_points} grid points x {len(metrics)} metrics -> {out}")
-        if args.plot:
-            png = plot(args, params, metrics, rows)
-            print(f"{PROG}: plot {png}")
-        return 0
-    except AggregateError as e:
-        print(f"{PROG}: error: {e}", file=sys.stderr)
-        return 1
-    except OSError as e:
-        print(f"{PROG}: error: {e}", file=sys.stderr)
-        return 1
+    params, metrics, rows = aggregate(args.root, args.allow_missing)
+    out = args.out or os.path.join(args.root, "aggregate.csv")
+    write_csv(out, params, rows)
+    n_points = len({r["point"] for r in rows})
+    print(f"{PROG}: {n_points} grid points x {len(metrics)} metrics -> {out}")
+    if args.plot:
+        png = plot(args, params, metrics, rows)
+        print(f"{PROG}: plot {png}")
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_main(PROG, main, sys.argv[1:]))

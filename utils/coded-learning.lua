@@ -62,55 +62,56 @@ local function frame_length(tvb, pinfo, offset)
     return HEADER_SIZE + tvb(offset + 26, 4):uint()
 end
 
+-- The header's fields in wire order: name in f, offset, size in bytes.
+local LAYOUT = {
+    { "magic", 0, 2 }, { "version", 2, 1 }, { "type", 3, 1 }, { "iteration", 4, 4 },
+    { "worker", 8, 2 }, { "stage", 10, 1 }, { "flags", 11, 1 }, { "task", 12, 2 },
+    { "chunk_index", 14, 2 }, { "chunk_count", 16, 2 }, { "chunk_offset", 18, 4 },
+    { "message_length", 22, 4 }, { "payload_length", 26, 4 },
+}
+
 -- Dissects one chunk (header + payload) at the start of tvb; returns the bytes consumed.
 local function dissect_chunk(tvb, pinfo, root)
     if tvb:len() < HEADER_SIZE or tvb(0, 2):uint() ~= MAGIC then
         return 0
     end
-    local mtype = tvb(3, 1):uint()
-    local payload_len = tvb(26, 4):uint()
-    local total = HEADER_SIZE + payload_len
-    local tree = root:add(cl, tvb(0, math.min(total, tvb:len())))
-    tree:add(f.magic, tvb(0, 2))
-    tree:add(f.version, tvb(2, 1))
-    tree:add(f.type, tvb(3, 1))
-    tree:add(f.iteration, tvb(4, 4))
-    tree:add(f.worker, tvb(8, 2))
-    tree:add(f.stage, tvb(10, 1))
-    local ft = tree:add(f.flags, tvb(11, 1))
-    ft:add(f.flag_float32, tvb(11, 1))
-    ft:add(f.flag_retx, tvb(11, 1))
-    tree:add(f.task, tvb(12, 2))
-    tree:add(f.chunk_index, tvb(14, 2))
-    tree:add(f.chunk_count, tvb(16, 2))
-    tree:add(f.chunk_offset, tvb(18, 4))
-    tree:add(f.message_length, tvb(22, 4))
-    tree:add(f.payload_length, tvb(26, 4))
-    if payload_len > 0 and tvb:len() > HEADER_SIZE then
-        tree:add(f.payload, tvb(HEADER_SIZE, math.min(payload_len, tvb:len() - HEADER_SIZE)))
+    local v = {} -- the header's values by field name
+    for _, field in ipairs(LAYOUT) do
+        v[field[1]] = tvb(field[2], field[3]):uint()
     end
-    local name = type_names[mtype] or "UNKNOWN"
+    local total = HEADER_SIZE + v.payload_length
+    local tree = root:add(cl, tvb(0, math.min(total, tvb:len())))
+    for _, field in ipairs(LAYOUT) do
+        local item = tree:add(f[field[1]], tvb(field[2], field[3]))
+        if field[1] == "flags" then
+            item:add(f.flag_float32, tvb(field[2], field[3]))
+            item:add(f.flag_retx, tvb(field[2], field[3]))
+        end
+    end
+    if v.payload_length > 0 and tvb:len() > HEADER_SIZE then
+        tree:add(f.payload, tvb(HEADER_SIZE, math.min(v.payload_length, tvb:len() - HEADER_SIZE)))
+    end
+    local name = type_names[v.type] or "UNKNOWN"
     local summary = string.format("%s it=%d w=%d st=%d task=%d chunk=%d/%d off=%d len=%d/%d",
-        name, tvb(4, 4):uint(), tvb(8, 2):uint(), tvb(10, 1):uint(), tvb(12, 2):uint(),
-        tvb(14, 2):uint(), tvb(16, 2):uint(), tvb(18, 4):uint(), payload_len,
-        tvb(22, 4):uint())
+        name, v.iteration, v.worker, v.stage, v.task, v.chunk_index, v.chunk_count,
+        v.chunk_offset, v.payload_length, v.message_length)
     tree:append_text(", " .. summary)
     -- The rules of CodedLearningHeader::Deserialize that concern single fields.
     local problems = {}
-    if tvb(2, 1):uint() ~= 1 then problems[#problems + 1] = "version is not 1" end
-    if type_names[mtype] == nil then problems[#problems + 1] = "message type not in 1..8" end
-    if bit.band(tvb(11, 1):uint(), 0xFC) ~= 0 then problems[#problems + 1] = "unknown flags" end
-    if tvb(16, 2):uint() == 0 then
+    if v.version ~= 1 then problems[#problems + 1] = "version is not 1" end
+    if type_names[v.type] == nil then problems[#problems + 1] = "message type not in 1..8" end
+    if bit.band(v.flags, 0xFC) ~= 0 then problems[#problems + 1] = "unknown flags" end
+    if v.chunk_count == 0 then
         problems[#problems + 1] = "chunk count is 0"
-    elseif tvb(14, 2):uint() >= tvb(16, 2):uint() then
+    elseif v.chunk_index >= v.chunk_count then
         problems[#problems + 1] = "chunk index >= chunk count"
     end
-    if tvb(18, 4):uint() + payload_len > tvb(22, 4):uint() then
+    if v.chunk_offset + v.payload_length > v.message_length then
         problems[#problems + 1] = "offset + payload length > message length"
     end
     if pinfo.port_type ~= PT_TCP and tvb:len() ~= total then
         problems[#problems + 1] = string.format("datagram holds %d bytes after the header, "
-            .. "payload length says %d", tvb:len() - HEADER_SIZE, payload_len)
+            .. "payload length says %d", tvb:len() - HEADER_SIZE, v.payload_length)
     end
     if #problems > 0 then
         tree:add_proto_expert_info(e_bad, "Invalid coded-learning header: " ..

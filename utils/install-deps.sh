@@ -13,6 +13,7 @@ packages=(
     gnuplot-nox                        # figures
     dataset-fashion-mnist              # the benchmark data set
     parallel python3 python3-scipy     # parameter sweeps, aggregation with confidence intervals
+    time                               # GNU time: the measured sweeps (scaling, soak)
     tshark                             # PCAP analysis with the Lua dissector (and its test)
     clang libclang-rt-14-dev valgrind  # libFuzzer targets, sanitizers, memcheck
     doxygen python3-docutils           # API and chapter documentation checks

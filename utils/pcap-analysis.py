@@ -30,10 +30,11 @@ discards later ones as stale, so in_window_bytes is what bytes_up measures).
 import argparse
 import csv
 import os
-import shutil
 import subprocess
 import sys
 from decimal import Decimal
+
+from common import UserError, require_program, run_main
 
 PROG = "pcap-analysis.py"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,15 +49,11 @@ FIELDS = ["frame.number", "frame.time_epoch", "codedlearning.type", "codedlearni
 ROOT_WARNING = 'Running as user "root" and group "root". This could be dangerous.'
 
 
-class AnalysisError(Exception):
-    """Printed as one line, exit status 1."""
-
-
 def run_tshark(pcap, port):
     """-> (list of chunk tuples (time, type, iteration, worker, stage, task, index, bytes),
     number of chunks whose header breaks a rule the server checks, left out)."""
     if not os.path.isfile(pcap):
-        raise AnalysisError(f"{pcap}: no such file")
+        raise UserError(f"{pcap}: no such file")
     cmd = ["tshark", "-n", "-X", f"lua_script:{DISSECTOR}", "-o", f"codedlearning.port:{port}",
            "-r", pcap, "-Y", "codedlearning", "-T", "fields", "-E", "separator=\t",
            "-E", "occurrence=a", "-E", "aggregator=|"]
@@ -67,19 +64,19 @@ def run_tshark(pcap, port):
     errors = [line for line in result.stderr.splitlines() if line.strip() and
               line.strip() != ROOT_WARNING]
     if result.returncode != 0 or errors:
-        raise AnalysisError(f"tshark failed on {pcap} (exit {result.returncode}): " +
-                            " / ".join(errors))
+        raise UserError(f"tshark failed on {pcap} (exit {result.returncode}): " +
+                        " / ".join(errors))
     chunks = []
     invalid = 0
     for line in result.stdout.splitlines():
         cols = line.split("\t")
         if len(cols) != len(FIELDS):
-            raise AnalysisError(f"{pcap}: unexpected tshark output line {line!r}")
+            raise UserError(f"{pcap}: unexpected tshark output line {line!r}")
         time = Decimal(cols[1])
         # A TCP segment can carry several frames: one value per frame, '|'-separated.
         lists = [c.split("|") for c in cols[2:]]
         if len({len(x) for x in lists}) != 1:
-            raise AnalysisError(f"{pcap}: frame {cols[0]}: field counts differ: {line!r}")
+            raise UserError(f"{pcap}: frame {cols[0]}: field counts differ: {line!r}")
         for values in zip(*lists):
             (mtype, it, worker, stage, task, index, plen, version, count, offset,
              mlen) = (int(v) for v in values)
@@ -100,7 +97,7 @@ def read_iterations(path):
     for r in rows:
         for col in ("iteration", "sim_time_s", "bytes_up"):
             if col not in r:
-                raise AnalysisError(f"{path}: no column {col}")
+                raise UserError(f"{path}: no column {col}")
         end_text = r["sim_time_s"]
         end = Decimal(end_text)
         # sim_time_s is printed with 10 significant digits: allow half a unit of the last one.
@@ -134,78 +131,70 @@ def main(argv):
         p.error(f"--port={args.port}: must be in 1..65535")
     if args.iterations_csv and not args.per_iteration:
         p.error("--iterations-csv needs --per-iteration CSV")
+    require_program("tshark", "tshark")
+    seen = {}
+    for pcap in args.pcaps:
+        chunks, invalid = run_tshark(pcap, args.port)
+        if invalid:
+            print(f"{PROG}: warning: {pcap}: left out {invalid} chunks with an invalid "
+                  "header (tshark -Y codedlearning.invalid lists them)", file=sys.stderr)
+        for c in chunks:
+            time, mtype, it, worker, stage, task, index, nbytes = c
+            if mtype not in UPLINK_TYPES:
+                continue
+            key = (mtype, it, worker, stage, task, index)
+            if key not in seen or time < seen[key][0]:
+                seen[key] = (time, nbytes)
+    per_worker = {}
+    per_iter = {}
+    by_iteration = {}
+    for key, value in seen.items():
+        by_iteration.setdefault(key[1], []).append(value)
+    for (mtype, it, worker, stage, task, index), (time, nbytes) in seen.items():
+        for table, key in ((per_worker, (worker, it)), (per_iter, it)):
+            e = table.setdefault(key, [0, 0, time, time])
+            e[0] += 1
+            e[1] += nbytes
+            e[2] = min(e[2], time)
+            e[3] = max(e[3], time)
+    out = open(args.out, "w", newline="", encoding="utf-8") if args.out else sys.stdout
     try:
-        if shutil.which("tshark") is None:
-            raise AnalysisError("tshark is not installed (Debian package tshark)")
-        seen = {}
-        for pcap in args.pcaps:
-            chunks, invalid = run_tshark(pcap, args.port)
-            if invalid:
-                print(f"{PROG}: warning: {pcap}: left out {invalid} chunks with an invalid "
-                      "header (tshark -Y codedlearning.invalid lists them)", file=sys.stderr)
-            for c in chunks:
-                time, mtype, it, worker, stage, task, index, nbytes = c
-                if mtype not in UPLINK_TYPES:
-                    continue
-                key = (mtype, it, worker, stage, task, index)
-                if key not in seen or time < seen[key][0]:
-                    seen[key] = (time, nbytes)
-        per_worker = {}
-        per_iter = {}
-        by_iteration = {}
-        for key, value in seen.items():
-            by_iteration.setdefault(key[1], []).append(value)
-        for (mtype, it, worker, stage, task, index), (time, nbytes) in seen.items():
-            for table, key in ((per_worker, (worker, it)), (per_iter, it)):
-                e = table.setdefault(key, [0, 0, time, time])
-                e[0] += 1
-                e[1] += nbytes
-                e[2] = min(e[2], time)
-                e[3] = max(e[3], time)
-        out = open(args.out, "w", newline="", encoding="utf-8") if args.out else sys.stdout
-        try:
-            w = csv.writer(out, lineterminator="\n")
-            w.writerow(["worker", "iteration", "chunks", "uplink_bytes", "first_chunk_s",
-                        "last_chunk_s"])
-            for (worker, it), e in sorted(per_worker.items()):
-                w.writerow([worker, it, e[0], e[1], fmt_time(e[2]), fmt_time(e[3])])
-        finally:
-            if args.out:
-                out.close()
-        if args.per_iteration:
-            iterations = read_iterations(args.iterations_csv) if args.iterations_csv else None
-            with open(args.per_iteration, "w", newline="", encoding="utf-8") as f:
-                w = csv.writer(f, lineterminator="\n")
-                header = ["iteration", "chunks", "uplink_bytes", "first_chunk_s", "last_chunk_s"]
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["worker", "iteration", "chunks", "uplink_bytes", "first_chunk_s",
+                    "last_chunk_s"])
+        for (worker, it), e in sorted(per_worker.items()):
+            w.writerow([worker, it, e[0], e[1], fmt_time(e[2]), fmt_time(e[3])])
+    finally:
+        if args.out:
+            out.close()
+    if args.per_iteration:
+        iterations = read_iterations(args.iterations_csv) if args.iterations_csv else None
+        with open(args.per_iteration, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, lineterminator="\n")
+            header = ["iteration", "chunks", "uplink_bytes", "first_chunk_s", "last_chunk_s"]
+            if iterations is not None:
+                header += ["end_s", "in_window_chunks", "in_window_bytes", "late_chunks",
+                           "late_bytes", "bytes_up"]
+            w.writerow(header)
+            its = sorted(set(per_iter) | (set(iterations) if iterations else set()))
+            for it in its:
+                e = per_iter.get(it, [0, 0, None, None])
+                row = [it, e[0], e[1], fmt_time(e[2]) if e[2] is not None else "nan",
+                       fmt_time(e[3]) if e[3] is not None else "nan"]
                 if iterations is not None:
-                    header += ["end_s", "in_window_chunks", "in_window_bytes", "late_chunks",
-                               "late_bytes", "bytes_up"]
-                w.writerow(header)
-                its = sorted(set(per_iter) | (set(iterations) if iterations else set()))
-                for it in its:
-                    e = per_iter.get(it, [0, 0, None, None])
-                    row = [it, e[0], e[1], fmt_time(e[2]) if e[2] is not None else "nan",
-                           fmt_time(e[3]) if e[3] is not None else "nan"]
-                    if iterations is not None:
-                        if it in iterations:
-                            end, tol, bytes_up = iterations[it]
-                            inside = [(t, b) for (t, b) in by_iteration.get(it, [])
-                                      if t <= end + tol]
-                            late = e[0] - len(inside)
-                            in_bytes = sum(b for _, b in inside)
-                            row += [str(end), len(inside), in_bytes, late, e[1] - in_bytes,
-                                    bytes_up]
-                        else:
-                            row += ["nan", 0, 0, e[0], e[1], "nan"]
-                    w.writerow(row)
-        return 0
-    except AnalysisError as e:
-        print(f"{PROG}: error: {e}", file=sys.stderr)
-        return 1
-    except OSError as e:
-        print(f"{PROG}: error: {e}", file=sys.stderr)
-        return 1
+                    if it in iterations:
+                        end, tol, bytes_up = iterations[it]
+                        inside = [(t, b) for (t, b) in by_iteration.get(it, [])
+                                  if t <= end + tol]
+                        late = e[0] - len(inside)
+                        in_bytes = sum(b for _, b in inside)
+                        row += [str(end), len(inside), in_bytes, late, e[1] - in_bytes,
+                                bytes_up]
+                    else:
+                        row += ["nan", 0, 0, e[0], e[1], "nan"]
+                w.writerow(row)
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_main(PROG, main, sys.argv[1:]))

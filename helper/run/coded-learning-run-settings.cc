@@ -5,6 +5,7 @@
 
 #include "ns3/command-line.h"
 #include "ns3/gradient-code-factory.h"
+#include "ns3/network-scenario-factory.h"
 #include "ns3/sgd-optimizer.h"
 
 #include <cmath>
@@ -47,34 +48,35 @@ AddCodeFlags(CommandLine& cmd, CodedLearningRunSettings& s)
 void
 AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
 {
+    NetworkSettings& t = n.topology;
     cmd.AddValue("network", "Network: wifi, csma, p2p or ideal", n.kind);
     cmd.AddValue("transport",
                  "Transport of the messages on real networks: udp or tcp",
                  n.transport);
     cmd.AddValue("lossRate", "Packet loss rate in [0, 1] on uplink and downlink", n.lossRate);
-    cmd.AddValue("lossModel", "Loss model: rate (independent) or burst", n.lossModel);
+    cmd.AddValue("lossModel", "Loss model: rate (independent) or burst", t.lossModel);
     cmd.AddValue("wifiStandard",
                  "Wi-Fi standard: 802.11ax, 802.11ac, 802.11n, 802.11g, 802.11a",
-                 n.wifiStandard);
+                 t.wifiStandard);
     cmd.AddValue("distance",
                  "Wi-Fi: distance of the stations from the access point (m)",
-                 n.distance);
-    cmd.AddValue("wifiMobility", "Wi-Fi: static or random-walk stations", n.wifiMobility);
+                 t.wifiDistance);
+    cmd.AddValue("wifiMobility", "Wi-Fi: static or random-walk stations", t.wifiMobility);
     cmd.AddValue("wifiQueueSize",
                  "Wi-Fi: MAC queue capacity per access category and device (packets, >= 1; "
                  "ns-3's 500 loses model chunks with 50+ workers, doc/networks.rst)",
-                 n.wifiQueueSize);
+                 t.wifiMacQueueSize);
     cmd.AddValue("wifiQueueDelay",
                  "Wi-Fi: longest wait of a frame in a MAC queue before it is discarded (s, > 0; "
                  "ns-3: 0.5)",
                  n.wifiQueueDelay);
     cmd.AddValue("p2pRate",
                  "p2p: link data rate, one value or a comma-separated list per worker",
-                 n.p2pRate);
+                 t.p2pDataRates);
     cmd.AddValue("p2pDelay",
                  "p2p: link delay, one value or a comma-separated list per worker",
-                 n.p2pDelay);
-    cmd.AddValue("csmaRate", "csma: bus data rate", n.csmaRate);
+                 t.p2pDelays);
+    cmd.AddValue("csmaRate", "csma: bus data rate", t.csmaDataRate);
 }
 
 /// Declares the flags of the scheme parameters (doc/coding.rst). \param cmd the command line
@@ -254,7 +256,7 @@ void
 CodedLearningRunSettings::Validate() const
 {
     CommandLineChecks::RequireOneOf("scheme", training.scheme, coded::GradientCodeFactory::Names());
-    CommandLineChecks::RequireOneOf("network", network.kind, {"wifi", "csma", "p2p", "ideal"});
+    CommandLineChecks::RequireOneOf("network", network.kind, NetworkScenarioFactory::Kinds());
     CommandLineChecks::RequireOneOf("transport", network.transport, {"udp", "tcp"});
     data.Validate();
     model.Validate();
@@ -264,16 +266,19 @@ CodedLearningRunSettings::Validate() const
     CommandLineChecks::RequireRange("workers", coding.numWorkers, 1, 65535);
     CommandLineChecks::RequireRange("iterations", training.iterations, 1, 1e9);
     CommandLineChecks::RequireRange("evalInterval", training.evalInterval, 1, 1e9);
-    CommandLineChecks::RequireOneOf("lossModel", network.lossModel, {"rate", "burst"});
+    CommandLineChecks::RequireOneOf("lossModel", network.topology.lossModel, {"rate", "burst"});
     CommandLineChecks::RequireOneOf("wifiMobility",
-                                    network.wifiMobility,
+                                    network.topology.wifiMobility,
                                     {"static", "random-walk"});
     CommandLineChecks::RequireRange("lossRate", network.lossRate, 0.0, 1.0);
     CommandLineChecks::RequireRange("slowFraction", compute.slowFraction, 0.0, 1.0);
     CommandLineChecks::RequireRange("slowdown", compute.slowdown, 1.0, 1e6);
     CommandLineChecks::RequireRange("computeUnitMs", compute.unitMs, 1e-9, 1e9);
     CommandLineChecks::RequireRange("deadline", training.deadline, 1e-9, 1e9);
-    CommandLineChecks::RequireRange("wifiQueueSize", network.wifiQueueSize, 1, 4294967295.0);
+    CommandLineChecks::RequireRange("wifiQueueSize",
+                                    network.topology.wifiMacQueueSize,
+                                    1,
+                                    4294967295.0);
     CommandLineChecks::RequireRange("wifiQueueDelay", network.wifiQueueDelay, 1e-9, 1e9);
     CommandLineChecks::RequireRange("hidden", model.hidden, 1, 1e6);
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});

@@ -6,6 +6,7 @@
 #include "model-settings.h"
 
 #include "ns3/gradient-code.h"
+#include "ns3/network-settings.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -73,33 +74,26 @@ struct CodedLearningRunSettings
         std::string distribution{"shifted-exponential"};
     };
 
-    /// The network and the message transport.
+    /// The network (NetworkScenarioFactory) and the message transport.
     struct Network
     {
-        /// "wifi", "csma", "p2p" or "ideal" (--network).
+        /// One of NetworkScenarioFactory::Kinds(): "wifi", "csma", "p2p" or "ideal"
+        /// (--network).
         std::string kind{"wifi"};
         /// Message transport on real networks: "udp" or "tcp" (--transport).
         std::string transport{"udp"};
-        /// Packet loss rate on uplink and downlink, [0, 1] (--lossRate).
+        /// Packet loss rate on uplink and downlink, [0, 1] (--lossRate; sets both loss rates
+        /// of topology).
         double lossRate{0.0};
-        /// "rate" (independent losses) or "burst" (--lossModel).
-        std::string lossModel{"rate"};
-        /// Wi-Fi standard (--wifiStandard).
-        std::string wifiStandard{"802.11ax"};
-        /// Wi-Fi: distance of the stations from the access point (m) (--distance).
-        double distance{10.0};
-        /// Wi-Fi: "static" or "random-walk" stations (--wifiMobility).
-        std::string wifiMobility{"static"};
-        /// Wi-Fi: MAC queue capacity (packets), >= 1 (--wifiQueueSize).
-        uint32_t wifiQueueSize{100000};
-        /// Wi-Fi: longest wait of a frame in a MAC queue (s), > 0 (--wifiQueueDelay).
+        /// Wi-Fi: longest wait of a frame in a MAC queue (s), > 0 (--wifiQueueDelay; sets
+        /// topology.wifiMacQueueMaxDelay).
         double wifiQueueDelay{5.0};
-        /// p2p: link data rate, one or one per worker, comma-separated (--p2pRate).
-        std::string p2pRate{"100Mbps"};
-        /// p2p: link delay, one or one per worker, comma-separated (--p2pDelay).
-        std::string p2pDelay{"1ms"};
-        /// csma: bus data rate (--csmaRate).
-        std::string csmaRate{"100Mbps"};
+        /// The topology's settings (doc/networks.rst). Flags: --lossModel, --wifiStandard,
+        /// --distance (wifiDistance), --wifiMobility, --wifiQueueSize (wifiMacQueueSize),
+        /// --p2pRate (p2pDataRates), --p2pDelay (p2pDelays), --csmaRate (csmaDataRate).
+        /// CodedLearningRun sets numWorkers, uplinkLossRate, downlinkLossRate and
+        /// wifiMacQueueMaxDelay from coding.numWorkers, lossRate and wifiQueueDelay.
+        NetworkSettings topology;
     };
 
     /// Uplink admission control: a LyapunovSlotScheduler (Reservoir arrivals, work-conserving)

@@ -11,6 +11,7 @@
 #include "ns3/double.h"
 #include "ns3/fault-injection-helper.h"
 #include "ns3/gradient-code-factory.h"
+#include "ns3/network-scenario-factory.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -171,32 +172,14 @@ void
 CodedLearningRun::BuildNetwork()
 {
     const CodedLearningRunSettings::Network& s = m_settings.network;
-    m_network = std::make_unique<NetworkScenarioHelper>();
-    NetworkScenarioHelper& net = *m_network;
-    net.SetKind(s.kind);
-    net.SetNumWorkers(m_settings.coding.numWorkers);
-    net.SetUplinkLossRate(s.lossRate);
-    net.SetDownlinkLossRate(s.lossRate);
-    net.SetLossModel(s.lossModel);
-    if (s.kind == "wifi")
-    {
-        net.SetWifiStandard(s.wifiStandard);
-        net.SetWifiDistance(s.distance);
-        net.SetWifiMobility(s.wifiMobility);
-        net.SetWifiMacQueueSize(s.wifiQueueSize);
-        net.SetWifiMacQueueMaxDelay(Seconds(s.wifiQueueDelay));
-    }
-    else if (s.kind == "p2p")
-    {
-        net.SetP2pDataRates(s.p2pRate);
-        net.SetP2pDelays(s.p2pDelay);
-    }
-    else if (s.kind == "csma")
-    {
-        net.SetCsmaDataRate(s.csmaRate);
-    }
-    net.Validate();
-    m_scenario = net.Build();
+    NetworkSettings topology = s.topology;
+    topology.numWorkers = m_settings.coding.numWorkers;
+    topology.uplinkLossRate = s.lossRate;
+    topology.downlinkLossRate = s.lossRate;
+    topology.wifiMacQueueMaxDelay = Seconds(s.wifiQueueDelay);
+    m_network = NetworkScenarioFactory::Create(s.kind, topology);
+    m_network->Validate();
+    m_scenario = m_network->Build();
 }
 
 void

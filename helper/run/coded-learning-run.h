@@ -112,7 +112,7 @@ class CodedLearningRun
     void CreateRandomSources();
     /// Loads the data, makes the model and checks the code against them.
     void BuildLearning();
-    /// Builds the network of Settings::network.
+    /// Builds the network of the settings (NetworkScenarioFactory).
     void BuildNetwork();
     /// Creates the admission scheduler of Settings::admission (nullptr for "none").
     void BuildAdmission();

@@ -287,11 +287,10 @@ Train(bool hostile)
     Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
     setup->Set(train, test, std::move(model));
 
-    NetworkScenarioHelper net;
-    net.SetKind("p2p");
+    PointToPointScenarioHelper net;
     net.SetNumWorkers(2);
-    net.SetP2pDataRates("10Mbps");
-    net.SetP2pDelays("1ms");
+    net.SetDataRates("10Mbps");
+    net.SetDelays("1ms");
     NetworkScenario scenario = net.Build();
 
     CodedLearningHelper learning;

@@ -49,8 +49,8 @@ TrainingSettings()
     s.training.deadline = 10.0;
     s.compute.distribution = "deterministic";
     s.compute.slowdown = 1.0;
-    s.network.p2pRate = "10Mbps";
-    s.network.p2pDelay = "1ms";
+    s.network.topology.p2pDataRates = "10Mbps";
+    s.network.topology.p2pDelays = "1ms";
     return s;
 }
 

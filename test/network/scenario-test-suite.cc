@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
 //
-// NetworkScenarioHelper: the Wi-Fi, CSMA, point-to-point and ideal networks carry (or drop)
-// what they should, with the exact point-to-point delays, and bad settings give clear errors.
+// The network scenario helpers (WifiScenarioHelper, CsmaScenarioHelper,
+// PointToPointScenarioHelper, IdealScenarioHelper) and NetworkScenarioFactory: the networks
+// carry (or drop) what they should, with the exact point-to-point delays, and bad settings give
+// clear errors.
 
 #include "ns3/arp-cache.h"
 #include "ns3/boolean.h"
+#include "ns3/csma-scenario-helper.h"
 #include "ns3/fifo-queue-disc.h"
 #include "ns3/flow-monitor.h"
 #include "ns3/fq-codel-queue-disc.h"
+#include "ns3/ideal-scenario-helper.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/mac48-address.h"
 #include "ns3/mobility-model.h"
-#include "ns3/network-scenario-helper.h"
+#include "ns3/network-scenario-factory.h"
 #include "ns3/packet.h"
+#include "ns3/point-to-point-scenario-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
@@ -31,11 +36,13 @@
 #include "ns3/uinteger.h"
 #include "ns3/wifi-mac.h"
 #include "ns3/wifi-net-device.h"
+#include "ns3/wifi-scenario-helper.h"
 
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -138,6 +145,16 @@ class EchoRun
 };
 
 /**
+ * \param kind a network kind
+ * \return the factory's helper of that kind with the default settings
+ */
+std::unique_ptr<NetworkScenarioHelper>
+MakeHelper(const std::string& kind)
+{
+    return NetworkScenarioFactory::Create(kind, NetworkSettings());
+}
+
+/**
  * \param f a callable that configures or builds a helper
  * \return the std::invalid_argument message f throws, or "(no error)"
  */
@@ -205,13 +222,12 @@ class NetworkScenarioEchoTestCase : public TestCase
     {
         FixSeed();
         const uint32_t n = 4;
-        NetworkScenarioHelper helper;
-        helper.SetKind(m_kind);
-        helper.SetNumWorkers(n);
+        std::unique_ptr<NetworkScenarioHelper> helper = MakeHelper(m_kind);
+        helper->SetNumWorkers(n);
         m_readyCalls = 0;
-        helper.SetReadyCallback(MakeCallback(&NetworkScenarioEchoTestCase::Ready, this));
-        NetworkScenario s = helper.Build();
-        helper.AssignStreams(10);
+        helper->SetReadyCallback(MakeCallback(&NetworkScenarioEchoTestCase::Ready, this));
+        NetworkScenario s = helper->Build();
+        helper->AssignStreams(10);
 
         NS_TEST_ASSERT_MSG_EQ(s.kind, m_kind, "kind");
         NS_TEST_ASSERT_MSG_EQ(s.ideal, false, "not ideal");
@@ -265,8 +281,8 @@ class NetworkScenarioEchoTestCase : public TestCase
         // (within the first beacon intervals), and the association contention window is
         // back to ns-3's AC_VO value 3..7 afterwards.
         NS_TEST_EXPECT_MSG_EQ(m_readyCalls, 1, "ready callback called once");
-        NS_TEST_EXPECT_MSG_EQ(helper.IsReady(), true, "ready");
-        NS_TEST_EXPECT_MSG_EQ(helper.GetReadyTime(), m_readyTime, "ready time");
+        NS_TEST_EXPECT_MSG_EQ(helper->IsReady(), true, "ready");
+        NS_TEST_EXPECT_MSG_EQ(helper->GetReadyTime(), m_readyTime, "ready time");
         if (m_kind == "wifi")
         {
             NS_TEST_EXPECT_MSG_GT(m_readyTime, Seconds(0), "association takes time");
@@ -322,12 +338,11 @@ class NetworkScenarioLossDirectionTestCase : public TestCase
         const uint32_t n = 3;
         {
             FixSeed();
-            NetworkScenarioHelper helper;
-            helper.SetKind(m_kind);
-            helper.SetNumWorkers(n);
-            helper.SetUplinkLossRate(1.0);
-            NetworkScenario s = helper.Build();
-            helper.AssignStreams(10);
+            std::unique_ptr<NetworkScenarioHelper> helper = MakeHelper(m_kind);
+            helper->SetNumWorkers(n);
+            helper->SetUplinkLossRate(1.0);
+            NetworkScenario s = helper->Build();
+            helper->AssignStreams(10);
             EchoRun echo;
             echo.Run(s, 3, Seconds(1), Seconds(3));
             NS_TEST_EXPECT_MSG_EQ(echo.ServerReceived(), 0, "uplink loss 1: server got data");
@@ -337,12 +352,11 @@ class NetworkScenarioLossDirectionTestCase : public TestCase
         if (m_kind == "p2p")
         {
             FixSeed();
-            NetworkScenarioHelper helper;
-            helper.SetKind(m_kind);
-            helper.SetNumWorkers(n);
-            helper.SetDownlinkLossRate(1.0);
-            NetworkScenario s = helper.Build();
-            helper.AssignStreams(10);
+            std::unique_ptr<NetworkScenarioHelper> helper = MakeHelper(m_kind);
+            helper->SetNumWorkers(n);
+            helper->SetDownlinkLossRate(1.0);
+            NetworkScenario s = helper->Build();
+            helper->AssignStreams(10);
             EchoRun echo;
             echo.Run(s, 3, Seconds(1), Seconds(3));
             NS_TEST_EXPECT_MSG_EQ(echo.ServerReceived(), 3 * n, "downlink loss 1: uplink intact");
@@ -414,11 +428,10 @@ class NetworkScenarioP2pDelayTestCase : public TestCase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind("p2p");
+        PointToPointScenarioHelper helper;
         helper.SetNumWorkers(3);
-        helper.SetP2pDataRates("8Mbps, 4Mbps,2Mbps");
-        helper.SetP2pDelays("1ms,2ms,3500us");
+        helper.SetDataRates("8Mbps, 4Mbps,2Mbps");
+        helper.SetDelays("1ms,2ms,3500us");
         NetworkScenario s = helper.Build();
         helper.AssignStreams(10);
         m_workerAddresses = s.workerAddresses;
@@ -481,8 +494,7 @@ class NetworkScenarioIdealTestCase : public TestCase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind("ideal");
+        IdealScenarioHelper helper;
         helper.SetNumWorkers(5);
         NetworkScenario s = helper.Build();
         NS_TEST_ASSERT_MSG_EQ(s.ideal, true, "ideal flag");
@@ -544,62 +556,60 @@ class NetworkScenarioBadSettingsTestCase : public TestCase
     void DoRun() override
     {
         FixSeed();
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetKind("token-ring"); }),
+        Expect(ErrorOf([]() { NetworkScenarioFactory::Create("token-ring", NetworkSettings()); }),
                "network kind 'token-ring' is unknown (allowed: wifi, csma, p2p, ideal)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetNumWorkers(0); }),
+        Expect(ErrorOf([]() { IdealScenarioHelper().SetNumWorkers(0); }),
                "number of workers 0 is invalid (allowed: at least 1)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
-                   h.SetKind("p2p");
+                   PointToPointScenarioHelper h;
                    h.SetNumWorkers(3);
-                   h.SetP2pDataRates("1Mbps,2Mbps");
+                   h.SetDataRates("1Mbps,2Mbps");
                    h.Build();
                }),
                "p2p data rate list '1Mbps,2Mbps' has 2 entries for 3 workers (allowed: one "
                "value for all links or exactly 3 comma-separated values)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
-                   h.SetKind("p2p");
+                   PointToPointScenarioHelper h;
                    h.SetNumWorkers(2);
-                   h.SetP2pDelays("1ms,2ms,3ms");
+                   h.SetDelays("1ms,2ms,3ms");
                    h.Validate();
                }),
                "p2p delay list '1ms,2ms,3ms' has 3 entries for 2 workers (allowed: one value "
                "for all links or exactly 2 comma-separated values)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetP2pDelays("1ms,-2ms"); }),
+        Expect(ErrorOf([]() { PointToPointScenarioHelper().SetDelays("1ms,-2ms"); }),
                "p2p delay '-2ms' is negative (allowed: a time >= 0 with a unit s, ms, us or "
                "ns, e.g. 1ms, 6560ns)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetCsmaDelay("-5us"); }),
+        Expect(ErrorOf([]() { CsmaScenarioHelper().SetDelay("-5us"); }),
                "CSMA delay '-5us' is negative (allowed: a time >= 0 with a unit s, ms, us or "
                "ns, e.g. 1ms, 6560ns)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetCsmaDelay("soon"); }),
+        Expect(ErrorOf([]() { CsmaScenarioHelper().SetDelay("soon"); }),
                "CSMA delay 'soon' is invalid (allowed: a time >= 0 with a unit s, ms, us or "
                "ns, e.g. 1ms, 6560ns)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetP2pDataRates("10Mbps,0Mbps"); }),
+        Expect(ErrorOf([]() { PointToPointScenarioHelper().SetDataRates("10Mbps,0Mbps"); }),
                "p2p data rate '0Mbps' is invalid (allowed: a rate > 0 with a unit, e.g. "
                "100Mbps, 1Gbps, 500kbps)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetCsmaDataRate("fast"); }),
+        Expect(ErrorOf([]() { CsmaScenarioHelper().SetDataRate("fast"); }),
                "CSMA data rate 'fast' is invalid (allowed: a rate > 0 with a unit, e.g. "
                "100Mbps, 1Gbps, 500kbps)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetCsmaDataRate("100 Mbps"); }),
+        Expect(ErrorOf([]() { CsmaScenarioHelper().SetDataRate("100 Mbps"); }),
                "CSMA data rate '100 Mbps' is invalid (allowed: a rate > 0 with a unit, e.g. "
                "100Mbps, 1Gbps, 500kbps)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetUplinkLossRate(1.5); }),
+        Expect(ErrorOf([]() { IdealScenarioHelper().SetUplinkLossRate(1.5); }),
                "uplink loss rate 1.5 is invalid (allowed: 0 to 1)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetDownlinkLossRate(-0.1); }),
+        Expect(ErrorOf([]() { IdealScenarioHelper().SetDownlinkLossRate(-0.1); }),
                "downlink loss rate -0.1 is invalid (allowed: 0 to 1)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetUplinkLossRate(std::nan("")); }),
+        Expect(ErrorOf([]() { IdealScenarioHelper().SetUplinkLossRate(std::nan("")); }),
                "uplink loss rate nan is invalid (allowed: 0 to 1)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetLossModel("gilbert"); }),
+        Expect(ErrorOf([]() { IdealScenarioHelper().SetLossModel("gilbert"); }),
                "loss model 'gilbert' is unknown (allowed: rate, burst)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetLossBurstLength(0); }),
+        Expect(ErrorOf([]() { IdealScenarioHelper().SetLossBurstLength(0); }),
                "loss burst length 0 is invalid (allowed: at least 1 packet)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetArpPendingQueueSize(0); }),
+        Expect(ErrorOf([]() { IdealScenarioHelper().SetArpPendingQueueSize(0); }),
                "ARP pending queue size 0 is invalid (allowed: at least 1 packet)");
 
         // The address plan.
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
+                   WifiScenarioHelper h;
                    h.SetIpv4Network("10.1.1.0/24");
                    h.SetNumWorkers(253);
                    h.Validate();
@@ -610,15 +620,14 @@ class NetworkScenarioBadSettingsTestCase : public TestCase
                "most 253 workers, one subnet; give a shorter prefix to SetIpv4Network, e.g. "
                "10.1.0.0/16)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
+                   WifiScenarioHelper h;
                    h.SetNumWorkers(2008);
                    h.Build();
                }),
                "number of workers 2008 exceeds what one Wi-Fi access point can associate "
                "(allowed: at most 2007 stations, the 802.11 association-ID limit)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
-                   h.SetKind("p2p");
+                   PointToPointScenarioHelper h;
                    h.SetIpv4Network("192.168.0.0/24");
                    h.SetNumWorkers(65);
                    h.Build();
@@ -627,8 +636,7 @@ class NetworkScenarioBadSettingsTestCase : public TestCase
                "most 64 workers, one /30 subnet per link; give a shorter prefix to "
                "SetIpv4Network, e.g. 10.1.0.0/16)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
-                   h.SetKind("csma");
+                   CsmaScenarioHelper h;
                    h.SetIpv4Network("10.2.0.0/28");
                    h.SetNumWorkers(14);
                    h.Build();
@@ -641,61 +649,61 @@ class NetworkScenarioBadSettingsTestCase : public TestCase
         for (const char* network :
              {"10.1.1.5/24", "10.1.300.0/24", "10.1.0.0/31", "10.1.0.0", "10.1.0/16", "x/16"})
         {
-            Expect(ErrorOf([network]() { NetworkScenarioHelper().SetIpv4Network(network); }),
+            Expect(ErrorOf([network]() { IdealScenarioHelper().SetIpv4Network(network); }),
                    std::string("IPv4 network '") + network + badNetwork);
         }
 
         // Wi-Fi.
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiStandard("802.11z"); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetStandard("802.11z"); }),
                "Wi-Fi standard '802.11z' is unknown (allowed: 802.11ax, 802.11ac, 802.11n, "
                "802.11g, 802.11a)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiBand("60GHz"); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetBand("60GHz"); }),
                "Wi-Fi band '60GHz' is unknown (allowed: auto, 2.4GHz, 5GHz, 6GHz)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiChannelWidth(30); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetChannelWidth(30); }),
                "Wi-Fi channel width 30 MHz is invalid (allowed: 20, 40, 80, 160)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiPlacement("grid"); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetPlacement("grid"); }),
                "Wi-Fi placement 'grid' is unknown (allowed: circle, disc)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiDistance(0); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetDistance(0); }),
                "Wi-Fi distance 0 m is invalid (allowed: a finite distance > 0 m)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiMobility("teleport"); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetMobility("teleport"); }),
                "Wi-Fi mobility 'teleport' is unknown (allowed: static, random-walk)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiWalkSpeed(-1); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetWalkSpeed(-1); }),
                "Wi-Fi walk speed -1 m/s is invalid (allowed: a finite speed > 0 m/s)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiPathLossExponent(0); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetPathLossExponent(0); }),
                "path-loss exponent 0 is invalid (allowed: 0 < exponent <= 10)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiReferenceLoss(-3); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetReferenceLoss(-3); }),
                "reference loss -3 dB is invalid (allowed: 0 to 200 dB)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiMaxMissedBeacons(0); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetMaxMissedBeacons(0); }),
                "Wi-Fi max missed beacons 0 is invalid (allowed: at least 1 beacon)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiMacQueueSize(0); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetMacQueueSize(0); }),
                "Wi-Fi MAC queue size 0 is invalid (allowed: at least 1 packet)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiMacQueueMaxDelay(Seconds(0)); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetMacQueueMaxDelay(Seconds(0)); }),
                "Wi-Fi MAC queue max delay 0.000000 s is invalid (allowed: > 0)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiAssociationCw(64, 32); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetAssociationCw(64, 32); }),
                "Wi-Fi association contention window 64..32 is invalid (allowed: 1 <= min <= max "
                "<= 1023, or 0..0 to keep ns-3's values)");
-        Expect(ErrorOf([]() { NetworkScenarioHelper().SetWifiRateControl("arf"); }),
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetRateControl("arf"); }),
                "Wi-Fi rate control 'arf' is unknown (allowed: ideal, minstrel-ht, constant)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
-                   h.SetWifiStandard("802.11ac");
-                   h.SetWifiBand("2.4GHz");
+                   WifiScenarioHelper h;
+                   h.SetStandard("802.11ac");
+                   h.SetBand("2.4GHz");
                    h.Build();
                }),
                "Wi-Fi band 2.4GHz is not available for 802.11ac (allowed: 5GHz)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
-                   h.SetWifiStandard("n");
-                   h.SetWifiChannelWidth(80);
+                   WifiScenarioHelper h;
+                   h.SetStandard("n");
+                   h.SetChannelWidth(80);
                    h.Build();
                }),
                "Wi-Fi channel width 80 MHz is not available for 802.11n at 5GHz (allowed: "
                "20, 40)");
         Expect(ErrorOf([]() {
-                   NetworkScenarioHelper h;
-                   h.SetWifiStandard("802.11a");
-                   h.SetWifiRateControl("constant");
-                   h.SetWifiConstantMode("HtMcs7");
+                   WifiScenarioHelper h;
+                   h.SetStandard("802.11a");
+                   h.SetRateControl("constant");
+                   h.SetConstantMode("HtMcs7");
                    h.Build();
                }),
                "Wi-Fi constant mode 'HtMcs7' is not available for 802.11a at 5GHz, 20 MHz "
@@ -703,7 +711,7 @@ class NetworkScenarioBadSettingsTestCase : public TestCase
                "OfdmRate24Mbps, OfdmRate36Mbps, OfdmRate48Mbps, OfdmRate54Mbps)");
 
         // Order of calls.
-        NetworkScenarioHelper unbuilt;
+        WifiScenarioHelper unbuilt;
         bool logicError = false;
         try
         {
@@ -716,8 +724,7 @@ class NetworkScenarioBadSettingsTestCase : public TestCase
                          "Build() first";
         }
         NS_TEST_EXPECT_MSG_EQ(logicError, true, "AssignStreams before Build");
-        NetworkScenarioHelper twice;
-        twice.SetKind("ideal");
+        IdealScenarioHelper twice;
         twice.Build();
         logicError = false;
         try
@@ -754,12 +761,11 @@ class NetworkScenarioPcapTestCase : public TestCase
         const std::string prefix = CreateTempDirFilename(m_kind);
         std::vector<std::string> names;
         {
-            NetworkScenarioHelper helper;
-            helper.SetKind(m_kind);
-            helper.SetNumWorkers(3);
-            NetworkScenario s = helper.Build();
-            helper.AssignStreams(10);
-            helper.EnablePcap(prefix);
+            std::unique_ptr<NetworkScenarioHelper> helper = MakeHelper(m_kind);
+            helper->SetNumWorkers(3);
+            NetworkScenario s = helper->Build();
+            helper->AssignStreams(10);
+            helper->EnablePcap(prefix);
             for (uint32_t i = 0; i < s.devices.GetN(); ++i)
             {
                 std::ostringstream name;
@@ -812,8 +818,7 @@ class NetworkScenarioFlowMonitorTestCase : public TestCase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind("p2p");
+        PointToPointScenarioHelper helper;
         helper.SetNumWorkers(3);
         NetworkScenario s = helper.Build();
         helper.AssignStreams(10);
@@ -873,13 +878,12 @@ class NetworkScenarioQueueDiscTestCase : public TestCase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind(m_kind);
-        helper.SetNumWorkers(3);
+        std::unique_ptr<NetworkScenarioHelper> helper = MakeHelper(m_kind);
+        helper->SetNumWorkers(3);
         TrafficControlHelper tch;
         tch.SetRootQueueDisc("ns3::FifoQueueDisc", "MaxSize", StringValue("50p"));
-        helper.SetServerQueueDisc(tch);
-        NetworkScenario s = helper.Build();
+        helper->SetServerQueueDisc(tch);
+        NetworkScenario s = helper->Build();
         NS_TEST_ASSERT_MSG_EQ(s.serverQueueDiscs.GetN(), s.serverDevices.GetN(), "one each");
         Ptr<TrafficControlLayer> tc = s.server->GetObject<TrafficControlLayer>();
         for (uint32_t i = 0; i < s.serverDevices.GetN(); ++i)
@@ -950,20 +954,19 @@ class NetworkScenarioWifiVariantsTestCase : public TestCase
         for (const Variant& v : variants)
         {
             FixSeed();
-            NetworkScenarioHelper helper;
-            helper.SetKind("wifi");
+            WifiScenarioHelper helper;
             helper.SetNumWorkers(3);
-            helper.SetWifiStandard(v.standard);
-            helper.SetWifiBand(v.band);
-            helper.SetWifiChannelWidth(v.width);
-            helper.SetWifiRateControl(v.rateControl);
+            helper.SetStandard(v.standard);
+            helper.SetBand(v.band);
+            helper.SetChannelWidth(v.width);
+            helper.SetRateControl(v.rateControl);
             if (std::string(v.mode) != "")
             {
-                helper.SetWifiConstantMode(v.mode);
+                helper.SetConstantMode(v.mode);
             }
-            helper.SetWifiPlacement(v.placement);
-            helper.SetWifiMobility(v.mobility);
-            helper.SetWifiDistance(5);
+            helper.SetPlacement(v.placement);
+            helper.SetMobility(v.mobility);
+            helper.SetDistance(5);
             NetworkScenario s = helper.Build();
             helper.AssignStreams(10);
             EchoRun echo;
@@ -1001,10 +1004,10 @@ class NetworkScenarioStreamsTestCase : public TestCase
     std::vector<Vector> Positions(int64_t stream, int64_t& used)
     {
         FixSeed();
-        NetworkScenarioHelper helper;
+        WifiScenarioHelper helper;
         helper.SetNumWorkers(6);
-        helper.SetWifiPlacement("disc");
-        helper.SetWifiDistance(20);
+        helper.SetPlacement("disc");
+        helper.SetDistance(20);
         helper.SetUplinkLossRate(0.1);
         helper.SetDownlinkLossRate(0.1);
         NetworkScenario s = helper.Build();
@@ -1089,8 +1092,7 @@ class NetworkScenarioLossModelTestCase : public TestCase
     {
         FixSeed();
         const uint32_t packets = 5000;
-        NetworkScenarioHelper helper;
-        helper.SetKind("p2p");
+        PointToPointScenarioHelper helper;
         helper.SetNumWorkers(1);
         helper.SetUplinkLossRate(0.3);
         helper.SetLossModel(model);
@@ -1168,7 +1170,7 @@ class NetworkScenarioManyWorkersTestCase : public TestCase
     {
         {
             FixSeed();
-            NetworkScenarioHelper helper;
+            WifiScenarioHelper helper;
             helper.SetNumWorkers(250);
             NetworkScenario s = helper.Build();
             std::set<uint32_t> addresses;
@@ -1183,9 +1185,9 @@ class NetworkScenarioManyWorkersTestCase : public TestCase
         }
         {
             FixSeed();
-            NetworkScenarioHelper helper;
+            WifiScenarioHelper helper;
             helper.SetNumWorkers(200);
-            helper.SetWifiDistance(5);
+            helper.SetDistance(5);
             NetworkScenario s = helper.Build();
             helper.AssignStreams(10);
             EchoRun echo;
@@ -1235,12 +1237,12 @@ class NetworkScenarioWifiBurstTestCase : public TestCase
     uint32_t RunBurst(uint32_t n, bool ns3Queues)
     {
         FixSeed();
-        NetworkScenarioHelper helper;
+        WifiScenarioHelper helper;
         helper.SetNumWorkers(n);
         if (ns3Queues)
         {
-            helper.SetWifiMacQueueSize(500);
-            helper.SetWifiMacQueueMaxDelay(MilliSeconds(500));
+            helper.SetMacQueueSize(500);
+            helper.SetMacQueueMaxDelay(MilliSeconds(500));
         }
         NetworkScenario s = helper.Build();
         helper.AssignStreams(10);
@@ -1332,13 +1334,12 @@ class NetworkScenarioArpTestCase : public TestCase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind(m_kind);
-        helper.SetNumWorkers(3);
-        helper.SetStaticArp(m_staticArp);
-        helper.SetArpPendingQueueSize(77);
-        NetworkScenario s = helper.Build();
-        helper.AssignStreams(10);
+        std::unique_ptr<NetworkScenarioHelper> helper = MakeHelper(m_kind);
+        helper->SetNumWorkers(3);
+        helper->SetStaticArp(m_staticArp);
+        helper->SetArpPendingQueueSize(77);
+        NetworkScenario s = helper->Build();
+        helper->AssignStreams(10);
         EchoRun echo;
         echo.Run(s, 2, Seconds(1), Seconds(2));
         NS_TEST_EXPECT_MSG_EQ(echo.WorkersReceived(), 6, "replies");
@@ -1368,7 +1369,106 @@ class NetworkScenarioArpTestCase : public TestCase
 
 /**
  * \ingroup coded-learning
- * The network scenario helper's suite (label apps).
+ * NetworkScenarioFactory: Kinds() lists the four topologies, Create() makes each from
+ * NetworkSettings (the number of workers and the address plan reach the scenario) and the
+ * settings go through the setters, with the same messages; an unknown kind lists the kinds.
+ */
+class NetworkScenarioFactoryTestCase : public TestCase
+{
+  public:
+    NetworkScenarioFactoryTestCase()
+        : TestCase("factory: every kind is made from NetworkSettings, which pass the setters' "
+                   "checks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::vector<std::string> kinds = NetworkScenarioFactory::Kinds();
+        const std::vector<std::string> expected{"wifi", "csma", "p2p", "ideal"};
+        NS_TEST_ASSERT_MSG_EQ((kinds == expected), true, "Kinds()");
+
+        NetworkSettings settings;
+        settings.numWorkers = 3;
+        settings.ipv4Network = "10.7.0.0/24";
+        settings.p2pDataRates = "8Mbps,4Mbps,2Mbps";
+        const std::map<std::string, uint32_t> maxWorkers{{"wifi", 253},
+                                                         {"csma", 253},
+                                                         {"p2p", 64},
+                                                         {"ideal", 253}};
+        for (const std::string& kind : kinds)
+        {
+            FixSeed();
+            std::unique_ptr<NetworkScenarioHelper> helper =
+                NetworkScenarioFactory::Create(kind, settings);
+            NS_TEST_EXPECT_MSG_EQ(helper->GetKind(), kind, "GetKind()");
+            NS_TEST_EXPECT_MSG_EQ(helper->GetMaxWorkers(), maxWorkers.at(kind), kind << " /24");
+            NetworkScenario s = helper->Build();
+            NS_TEST_EXPECT_MSG_EQ(s.kind, kind, "scenario kind");
+            NS_TEST_EXPECT_MSG_EQ(s.ideal, (kind == "ideal"), kind << " ideal flag");
+            NS_TEST_ASSERT_MSG_EQ(s.workers.GetN(), 3, kind << " workers from the settings");
+            NS_TEST_EXPECT_MSG_EQ(s.workerAddresses[0],
+                                  Ipv4Address("10.7.0.2"),
+                                  kind << " address plan from the settings");
+            Simulator::Destroy();
+        }
+
+        NetworkSettings noWorkers;
+        noWorkers.numWorkers = 0;
+        NetworkSettings farStations;
+        farStations.wifiDistance = 0;
+        NetworkSettings loudStations;
+        loudStations.wifiReferenceLoss = 201;
+        NetworkSettings wide;
+        wide.wifiStandard = "802.11n";
+        wide.wifiChannelWidth = 80;
+        NetworkSettings slowBus;
+        slowBus.csmaDataRate = "fast";
+        NetworkSettings delays;
+        delays.numWorkers = 3;
+        delays.p2pDelays = "1ms,2ms";
+        for (const std::string& kind : kinds)
+        {
+            NS_TEST_EXPECT_MSG_EQ(
+                ErrorOf([&]() { NetworkScenarioFactory::Create(kind, noWorkers); }),
+                "number of workers 0 is invalid (allowed: at least 1)",
+                kind);
+        }
+        NS_TEST_EXPECT_MSG_EQ(
+            ErrorOf([&]() { NetworkScenarioFactory::Create("wifi", farStations); }),
+            "Wi-Fi distance 0 m is invalid (allowed: a finite distance > 0 m)",
+            "wifiDistance");
+        NS_TEST_EXPECT_MSG_EQ(
+            ErrorOf([&]() { NetworkScenarioFactory::Create("csma", farStations); }),
+            "(no error)",
+            "the Wi-Fi fields do not concern csma");
+        NS_TEST_EXPECT_MSG_EQ(
+            ErrorOf([&]() { NetworkScenarioFactory::Create("wifi", loudStations); }),
+            "reference loss 201 dB is invalid (allowed: 0 to 200 dB)",
+            "wifiReferenceLoss");
+        NS_TEST_EXPECT_MSG_EQ(
+            ErrorOf([&]() { NetworkScenarioFactory::Create("wifi", wide)->Validate(); }),
+            "Wi-Fi channel width 80 MHz is not available for 802.11n at 5GHz (allowed: 20, 40)",
+            "wifiStandard and wifiChannelWidth");
+        NS_TEST_EXPECT_MSG_EQ(ErrorOf([&]() { NetworkScenarioFactory::Create("csma", slowBus); }),
+                              "CSMA data rate 'fast' is invalid (allowed: a rate > 0 with a "
+                              "unit, e.g. 100Mbps, 1Gbps, 500kbps)",
+                              "csmaDataRate");
+        NS_TEST_EXPECT_MSG_EQ(
+            ErrorOf([&]() { NetworkScenarioFactory::Create("p2p", delays)->Validate(); }),
+            "p2p delay list '1ms,2ms' has 2 entries for 3 workers (allowed: one value for all "
+            "links or exactly 3 comma-separated values)",
+            "p2pDelays");
+        NS_TEST_EXPECT_MSG_EQ(ErrorOf([]() { NetworkScenarioFactory::Create("lte", {}); }),
+                              "network kind 'lte' is unknown (allowed: wifi, csma, p2p, ideal)",
+                              "unknown kind");
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * The network scenario helpers' suite (label network).
  */
 class NetworkScenarioTestSuite : public TestSuite
 {
@@ -1391,6 +1491,7 @@ class NetworkScenarioTestSuite : public TestSuite
         AddTestCase(new NetworkScenarioP2pDelayTestCase, TestCase::QUICK);
         AddTestCase(new NetworkScenarioIdealTestCase, TestCase::QUICK);
         AddTestCase(new NetworkScenarioBadSettingsTestCase, TestCase::QUICK);
+        AddTestCase(new NetworkScenarioFactoryTestCase, TestCase::QUICK);
         AddTestCase(new NetworkScenarioFlowMonitorTestCase, TestCase::QUICK);
         AddTestCase(new NetworkScenarioWifiVariantsTestCase, TestCase::QUICK);
         AddTestCase(new NetworkScenarioStreamsTestCase, TestCase::QUICK);

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # CTest "sim/compare-schemes" (label sim): runs utils/compare-schemes.sh --with-admission
-# on a tiny synthetic scenario and checks that every run has its folder and summary.csv, that
-# comparison.csv has the run name plus the summary.csv columns and one row per run in order,
-# that the table is printed, and that the five figures are PNG files.
+# (utils/sweep.py --preset comparison) on a tiny synthetic scenario and checks that every run
+# has its folder and summary.csv, that comparison.csv has the run name plus the summary.csv
+# columns and one row per run in order, that the table is printed, that the five figures are
+# PNG files, and that --collect-only writes the same comparison.csv and table again.
 #   test/sim/compare-schemes-test.sh <module root> <build folder> <scratch folder>
 set -euo pipefail
 if [ $# -ne 3 ]; then
@@ -54,4 +55,14 @@ for f in accuracy loss iteration-cdf load-uplink admission; do
     [ -s "$png" ] || fail "$png missing"
     [ "$(head -c 4 "$png" | od -An -c | tr -d ' ')" = '211PNG' ] || fail "$png is not a PNG"
 done
-echo "PASS: compare-schemes.sh ran ${#runs[@]} runs, wrote comparison.csv, the table and 5 figures"
+cp "$csv" "$work/first.csv"
+rm "$work/cmp/comparison-loss.png"
+"$root/utils/sweep.py" --preset comparison --out "$work/cmp" --collect-only >"$work/again.txt" 2>&1 || {
+    cat "$work/again.txt" >&2
+    fail "sweep.py --preset comparison --collect-only failed"
+}
+cmp -s "$csv" "$work/first.csv" || fail "--collect-only wrote another comparison.csv"
+[ "$(grep '^|' "$work/again.txt")" = "$(grep '^|' "$work/out.txt")" ] || fail "--collect-only table"
+[ -s "$work/cmp/comparison-loss.png" ] || fail "--collect-only did not redraw the figures"
+echo "PASS: compare-schemes.sh ran ${#runs[@]} runs, wrote comparison.csv, the table and 5 figures;" \
+    "--collect-only redid them"

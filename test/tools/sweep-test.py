@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""CTest tests (label apps) of utils/sweep.py and utils/aggregate.py.
+"""CTest tests (label tools) of utils/sweep.py, its presets and utils/aggregate.py.
 
   test/tools/sweep-test.py ci --work DIR
       aggregate.py on a fixture of summary.csv files with known values: means, sample
@@ -8,6 +8,11 @@
   test/tools/sweep-test.py cli --work DIR
       sweep.py: the commands and manifest of a small grid; bad arguments exit non-zero with
       a message naming the argument.
+  test/tools/sweep-test.py presets --work DIR
+      the presets comparison, scaling and soak: their runs and command lines, the errors of
+      preset options, and their tables from a stand-in program run through GNU parallel and
+      GNU time (a run killed by --timeout, a failing run) and from a fixture with known
+      measurements.
   test/tools/sweep-test.py reproducible --work DIR --program build/examples/coded-learning-sim
       a 2 x 2 grid, 2 runs per point, of the real simulator on synthetic data run twice
       through GNU parallel: the two aggregated CSVs must be byte-identical, and distinct
@@ -18,6 +23,7 @@ import argparse
 import csv
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -159,6 +165,9 @@ def test_ci(work):
 
 def test_cli(work):
     root = os.path.join(fresh(os.path.join(work, "cli")), "sweep")
+    for script in (SWEEP, AGGREGATE):
+        r = run([script, "--help"])
+        check("usage:" in r.stdout, f"{script} --help prints the usage")
     r = run([SWEEP, "--mode", "commands", "--out", root, "--runs", "2", "--grid", "a=1,2",
              "--grid", "b=x,y,z", "--program", "prog", "--", "--fixed=1"])
     with open(os.path.join(root, "manifest.csv")) as f:
@@ -217,6 +226,206 @@ def test_cli(work):
           "the sbatch script is valid bash")
 
 
+# A stand-in for coded-learning-sim: writes iterations.csv (iteration 0 not decoded) and
+# summary.csv from its flags, prints the lines the scaling preset reads; --network=slow sleeps
+# 30 s, --network=broken fails.
+FAKE_SIM = """#!/usr/bin/python3
+import os, sys, time
+flags = dict(a[2:].split("=", 1) for a in sys.argv[1:])
+if flags.get("network") == "slow":
+    time.sleep(30)
+if flags.get("network") == "broken":
+    sys.exit("fake-sim: --network=broken: not allowed")
+out, n = flags["outDir"], int(flags.get("iterations", "4"))
+os.makedirs(out, exist_ok=True)
+with open(os.path.join(out, "iterations.csv"), "w") as f:
+    f.write("scheme,iteration,decoded\\n")
+    f.write("".join(f"x,{i},{int(i > 0)}\\n" for i in range(n)))
+columns = COLUMNS
+row = dict.fromkeys(columns, "0")
+row.update(scheme=flags.get("scheme", "x"), network=flags.get("network", "wifi"),
+           workers=flags.get("workers", "10"), rng_run=flags["RngRun"], iterations=str(n),
+           target_accuracy="0.8", time_to_target_s="nan", final_accuracy="0.75")
+with open(os.path.join(out, "summary.csv"), "w") as f:
+    f.write(",".join(columns) + "\\n" + ",".join(row[c] for c in columns) + "\\n")
+print(f"coded-learning-sim: scheme x: {n} iterations ({n - 1} decoded) in 1 s simulated")
+print(f"coded-learning-sim: {100 * n} simulator events")
+"""
+
+
+def write_fake_sim(work):
+    path = os.path.join(work, "fake-sim")
+    with open(path, "w") as f:
+        f.write(FAKE_SIM.replace("COLUMNS", repr(SUMMARY_COLUMNS)))
+    os.chmod(path, 0o755)
+    return path
+
+
+def read_lines(path):
+    with open(path) as f:
+        return f.read().splitlines()
+
+
+def test_preset_runs(work):
+    """The runs and command lines of the presets, and the errors of preset options."""
+    root = os.path.join(work, "cmp")
+    run([SWEEP, "--preset", "comparison", "--with-admission", "--mode", "commands", "--out",
+         root, "--program", "prog", "--", "--network=p2p", "--RngRun=2"])
+    manifest = read_lines(os.path.join(root, "manifest.csv"))
+    names = [line.split(",")[4] for line in manifest[1:]]
+    check(manifest[0] == "run_dir,point,run,rng_run,name", f"comparison manifest header "
+          f"(got {manifest[0]})")
+    check(names == ["uncoded", "ignore-stragglers", "k-sync", "fractional-repetition",
+                    "cyclic-repetition", "approximate", "partial", "two-stage",
+                    "oracle-no-stragglers", "ideal-network", "two-stage-lyapunov"],
+          f"comparison runs in order (got {names})")
+    check(all(line.split(",")[0] == line.split(",")[4] and line.split(",")[3] == "2"
+              for line in manifest[1:]), "a named run's folder is its name; --RngRun=2 after "
+          "-- is the first RngRun")
+    commands = read_lines(os.path.join(root, "commands.txt"))
+    check(f"--targetAccuracy=0.80 --network=p2p --scheme=uncoded --slowFraction=0 --RngRun=2 "
+          f"--outDir={root}/oracle-no-stragglers >" in commands[8],
+          f"scenario, extra flags, the run's own flags, RngRun, outDir (got {commands[8]})")
+    check("--network=p2p --scheme=uncoded --network=ideal --RngRun" in commands[9],
+          "ideal-network overrides the extra --network")
+    check("--scheme=fractional-repetition --stragglers=4 " in commands[3],
+          "fractional repetition with s' = 4 for n = 10, s = 2")
+    check("--scheme=two-stage --admission=lyapunov "
+          "--ns3::LyapunovSlotScheduler::Bandwidth=20e6 " in commands[10],
+          "the admission run with the Wi-Fi bandwidth")
+    run([SWEEP, "--preset", "comparison", "--mode", "commands", "--out", root, "--program",
+         "prog", "--reference=k-sync", "--", "--workers=9", "--stragglers=1"])
+    commands = read_lines(os.path.join(root, "commands.txt"))
+    check(len(commands) == 10 and "--scheme=fractional-repetition --stragglers=2 " in
+          commands[3] and "--scheme=k-sync --slowFraction=0 " in commands[8],
+          "without admission 10 runs; s' = 2 for n = 9, s = 1; --reference; a preset "
+          "replaces its earlier files")
+    root = os.path.join(work, "scaling")
+    run([SWEEP, "--preset", "scaling", "--mode", "commands", "--out", root, "--program", "prog",
+         "--grid", "network=ideal,wifi", "--grid", "workers=4,8", "--timeout", "7"])
+    manifest = read_lines(os.path.join(root, "manifest.csv"))
+    check(manifest[0] == "run_dir,point,run,rng_run,workers,network,iterations" and
+          manifest[1:4] == ["runs/p000/r01,0,1,1,4,ideal,1", "runs/p001/r01,1,1,1,4,ideal,11",
+                            "runs/p002/r01,2,1,1,4,wifi,1"] and len(manifest) == 9,
+          f"--grid replaces the preset's values in the preset's order (got {manifest[:4]})")
+    d = f"{root}/runs/p000/r01"
+    check(read_lines(os.path.join(root, "commands.txt"))[0] ==
+          f"mkdir -p {d} && cat /proc/loadavg > {d}/loadavg.txt && timeout 7 /usr/bin/time -f "
+          f"'%e %U %M' -o {d}/time.txt prog --workers=4 --network=ideal --iterations=1 "
+          f"--scheme=two-stage --RngRun=1 --outDir={d} > {d}/log.txt 2>&1",
+          "a measured command: load, timeout, GNU time")
+    bad = [
+        (["--preset", "scaling", "--grid", "iterations=2,3"], "iterations=1,<1 + K>"),
+        (["--preset", "soak", "--with-admission"], "--with-admission is an option of --preset "
+         "comparison"),
+        (["--preset", "comparison", "--title", "x"], "--title is an option of --preset scaling"),
+        (["--with-admission"], "--with-admission is an option of --preset comparison"),
+        (["--preset", "soak", "--runs", "2"], "--runs=2"),
+        (["--preset", "comparison", "--grid", "workers=4,8"], "has its own runs"),
+        (["--preset", "comparison", "--", "--workers=many"], "--workers=many"),
+        (["--preset", "soak", "--first-run", "2", "--", "--RngRun=3"], "give one of them"),
+        (["--preset", "soak", "--", "--RngRun=0"], "RngRun must be an integer >= 1"),
+        (["--preset", "soak", "--timeout", "0"], "--timeout=0"),
+        (["--preset", "soak", "--collect-only", "--grid", "iterations=1"], "--collect-only"),
+        (["--grid", "a=1", "--no-plots"], "--no-plots: only with --preset"),
+        (["--grid", "a=1"], "--out: required without --preset"),
+    ]
+    for extra, message in bad:
+        r = run([SWEEP, "--mode", "commands", "--program", "prog"] +
+                (["--out", os.path.join(work, "bad")] if "--out:" not in message else []) +
+                extra, expect_ok=False)
+        check(r.returncode == 2 and message in r.stderr,
+              f"sweep.py {' '.join(extra)}: exit 2 and '{message}' (got {r.returncode}: "
+              f"{r.stderr.strip()[-300:]})")
+
+
+def write_run(root, run_dir, time_line, load, events, decoded=None):
+    os.makedirs(os.path.join(root, run_dir))
+    with open(os.path.join(root, run_dir, "time.txt"), "w") as f:
+        f.write(time_line)
+    with open(os.path.join(root, run_dir, "loadavg.txt"), "w") as f:
+        f.write(f"{load} 0.40 0.30 1/100 1234\n")
+    with open(os.path.join(root, run_dir, "log.txt"), "w") as f:
+        if decoded is not None:
+            f.write(f"coded-learning-sim: scheme x: 3 iterations ({decoded} decoded) in 1 s\n")
+        f.write(f"coded-learning-sim: {events} simulator events\n")
+
+
+def test_preset_tables(work, fake):
+    """The scaling table from known measurements; the presets run through GNU parallel."""
+    root = fresh(os.path.join(work, "scaling-fixture"))
+    with open(os.path.join(root, "manifest.csv"), "w") as f:
+        f.write("run_dir,point,run,rng_run,workers,network,iterations\n")
+        for i, (n, net, it) in enumerate([(10, "wifi", 1), (10, "wifi", 3), (10, "ideal", 1),
+                                          (10, "ideal", 3), (10, "p2p", 1), (10, "p2p", 3)]):
+            f.write(f"runs/p{i:03d}/r01,{i},1,1,{n},{net},{it}\n")
+    write_run(root, "runs/p000/r01", "2.00 1.00 1024\n", "0.50", 100)
+    write_run(root, "runs/p001/r01", "6.00 3.00 2048\n", "0.60", 700, decoded=2)
+    write_run(root, "runs/p002/r01", "1.00 0.50 1024\n", "0.70", 10)
+    write_run(root, "runs/p003/r01", "2.00 1.50 1536\n", "0.80", 30, decoded=3)
+    write_run(root, "runs/p004/r01", "1.00 0.50 1024\n", "0.90", 10)
+    write_run(root, "runs/p005/r01", "", "1.00", 10)
+    r = run([SWEEP, "--preset", "scaling", "--out", root, "--collect-only", "--no-plots"],
+            expect_ok=False)
+    check(r.returncode == 1 and "runs/p005/r01: no measurement" in r.stderr,
+          f"a run without a measurement and without a timeout is an error naming it (got "
+          f"{r.stderr.strip()})")
+    with open(os.path.join(root, "joblog.tsv"), "w") as f:
+        f.write("Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n")
+        f.write("6\t:\t0\t7\t0\t0\t124\t0\tcommand\n")
+    run([SWEEP, "--preset", "scaling", "--out", root, "--collect-only"])
+    check(read_lines(os.path.join(root, "scaling.csv")) == [
+        "network,workers,iterations,decoded,wall_s,user_s,wall_per_iter_s,user_per_iter_s,"
+        "setup_wall_s,peak_rss_mb,events,events_per_iter,load_1min",
+        "wifi,10,3,2,6.00,3.00,2.0000,1.0000,2.00,2.0,700,300,0.50",
+        "ideal,10,3,3,2.00,1.50,0.5000,0.5000,1.00,1.5,30,10,0.70",
+        "p2p,10,3,nan,timeout,timeout,nan,nan,nan,nan,nan,nan,0.90"],
+        "scaling.csv: (1 + K) - 1 differences over K, setup, RSS in MB, events, load, timeout")
+    check(read_lines(os.path.join(root, "ratio.csv")) ==
+          ["network,workers,wall_ratio,user_ratio", "wifi,10,4.000,2.000"],
+          "ratio.csv: per-iteration times over the ideal network's")
+    check(os.path.getsize(os.path.join(root, "scaling.png")) > 1000 and
+          not os.path.exists(os.path.join(root, "scaling-p2p.dat")),
+          "scaling.png drawn, without the network whose runs all timed out")
+
+    out = os.path.join(work, "soak")
+    r = run([SWEEP, "--preset", "soak", "--out", out, "--program", fake, "--grid",
+             "iterations=3,5", "--progress", "none"])
+    soak = read_lines(os.path.join(out, "soak.csv"))
+    rows = [line.split(",") for line in soak[1:]]
+    check(soak[0] == "iterations,peak_rss_kib,wall_s,decoded_iterations,csv_rows" and
+          [(x[0], x[3], x[4]) for x in rows] == [("3", "2", "3"), ("5", "4", "5")] and
+          all(int(x[1]) > 0 for x in rows), f"soak.csv from GNU time and iterations.csv "
+          f"(got {soak})")
+    out = os.path.join(work, "scaling-run")
+    r = run([SWEEP, "--preset", "scaling", "--out", out, "--program", fake, "--grid",
+             "workers=4", "--grid", "network=ideal,slow", "--grid", "iterations=1,3",
+             "--timeout", "1", "-j", "2", "--progress", "none", "--no-plots", "--",
+             "--dataset=synthetic"])
+    table = read_lines(os.path.join(out, "scaling.csv"))
+    check(len(table) == 3 and table[1].startswith("ideal,4,3,2,") and
+          table[1].split(",")[10:12] == ["300", "100"] and
+          re.fullmatch(r"slow,4,3,nan,timeout,timeout(,nan){6},[0-9.]+", table[2]),
+          f"scaling through GNU parallel: measured row, killed runs give a timeout row "
+          f"(got {table})")
+    check("2 runs took longer than --timeout=1 s" in r.stderr, "the timeout is reported")
+    out = os.path.join(work, "comparison-run")
+    r = run([SWEEP, "--preset", "comparison", "--out", out, "--program", fake, "--no-plots",
+             "--progress", "none", "--", "--workers=4"])
+    csv_lines = read_lines(os.path.join(out, "comparison.csv"))
+    check(csv_lines[0] == "run," + ",".join(SUMMARY_COLUMNS) and len(csv_lines) == 11 and
+          csv_lines[9].startswith("oracle-no-stragglers,uncoded,wifi,4,") and
+          csv_lines[10].startswith("ideal-network,uncoded,ideal,4,"),
+          f"comparison.csv: run name and summary row per run (got {csv_lines[:2]})")
+    check("| ideal-network         |               60 (0) |               - |" in r.stdout,
+          f"the table: iterations (decoded), '-' for nan (got {r.stdout[-600:]})")
+    r = run([SWEEP, "--preset", "comparison", "--out", out, "--program", fake, "--no-plots",
+             "--progress", "none", "--", "--network=broken"], expect_ok=False)
+    check(r.returncode == 1 and "GNU parallel reports failures (9 jobs)" in r.stderr and
+          "--network=broken: not allowed" in r.stderr,
+          f"failing runs: exit 1, the count and the runs' log (got {r.stderr.strip()[-400:]})")
+
+
 def test_reproducible(work, program):
     common = ["--runs", "2", "--grid", "scheme=uncoded,cyclic-repetition", "--grid",
               "slowFraction=0,0.5", "--program", program, "-j", "2", "--progress", "none",
@@ -244,7 +453,7 @@ def test_reproducible(work, program):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("test", choices=["ci", "cli", "reproducible"])
+    p.add_argument("test", choices=["ci", "cli", "presets", "reproducible"])
     p.add_argument("--work", required=True)
     p.add_argument("--program")
     a = p.parse_args()
@@ -253,6 +462,10 @@ def main():
         test_ci(a.work)
     elif a.test == "cli":
         test_cli(a.work)
+    elif a.test == "presets":
+        work = fresh(os.path.join(a.work, "presets"))
+        test_preset_runs(work)
+        test_preset_tables(work, write_fake_sim(work))
     else:
         if not a.program:
             p.error("reproducible needs --program")

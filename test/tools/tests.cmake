@@ -1,17 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Area "tools": the scripts of utils/ (label tools): utils/sweep.py and utils/aggregate.py
-# (doc/parameter-studies.rst), utils/coded-learning.lua and utils/pcap-analysis.py
-# (doc/pcap-analysis.rst). Included from CMakeLists.txt.
+# Area "tools": the scripts of utils/ (label tools): utils/sweep.py, its presets and
+# utils/aggregate.py (doc/parameter-studies.rst), utils/coded-learning.lua and
+# utils/pcap-analysis.py (doc/pcap-analysis.rst). Included from CMakeLists.txt.
 
 set(_cl_work ${CMAKE_BINARY_DIR}/test-scripts)
 add_test(NAME tools/aggregate-ci COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py ci --work
                                          ${_cl_work}/aggregate-ci)
 add_test(NAME tools/sweep-cli COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py cli --work
                                       ${_cl_work}/sweep-cli)
+add_test(NAME tools/sweep-presets COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py presets --work
+                                          ${_cl_work}/sweep-presets)
 add_test(NAME tools/pcap-dissector COMMAND ${CMAKE_CURRENT_LIST_DIR}/pcap-test.py --crafted --work
                                            ${_cl_work}/pcap-dissector)
-set(_cl_tool_tests tools/aggregate-ci tools/sweep-cli tools/pcap-dissector)
+set(_cl_tool_tests tools/aggregate-ci tools/sweep-cli tools/sweep-presets tools/pcap-dissector)
 if(CODED_LEARNING_BUILD_EXAMPLES)
   add_test(NAME tools/sweep-reproducible
            COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py reproducible --work

@@ -6,9 +6,10 @@
 // and closed without disturbing the legitimate workers.
 
 #include "ns3/coded-learning-header.h"
+#include "ns3/csma-scenario-helper.h"
 #include "ns3/inet-socket-address.h"
-#include "ns3/network-scenario-helper.h"
 #include "ns3/packet.h"
+#include "ns3/point-to-point-scenario-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
@@ -278,11 +279,10 @@ class TcpTransportBulkTestCase : public TcpTransportTestCaseBase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind("p2p");
+        PointToPointScenarioHelper helper;
         helper.SetNumWorkers(4);
-        helper.SetP2pDataRates("50Mbps");
-        helper.SetP2pDelays("2ms");
+        helper.SetDataRates("50Mbps");
+        helper.SetDelays("2ms");
         if (m_lossRate > 0)
         {
             helper.SetUplinkLossRate(m_lossRate);
@@ -346,8 +346,7 @@ class TcpTransportEarlySendTestCase : public TcpTransportTestCaseBase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind("csma");
+        CsmaScenarioHelper helper;
         helper.SetNumWorkers(3);
         NetworkScenario scenario = helper.Build();
         Deployment d(scenario, 6);
@@ -512,8 +511,7 @@ class TcpTransportHostileTestCase : public TcpTransportTestCaseBase
     void DoRun() override
     {
         FixSeed();
-        NetworkScenarioHelper helper;
-        helper.SetKind("p2p");
+        PointToPointScenarioHelper helper;
         helper.SetNumWorkers(3);
         NetworkScenario scenario = helper.Build();
         Deployment d(scenario, 6);
