@@ -185,7 +185,13 @@ APPS_SOURCES = [
     'helper/iteration-csv-writer.cc',
     'helper/admission-csv-writer.cc',
     'helper/fault-injection-helper.cc',
-    'helper/command-line-checks.cc',
+    'helper/run/command-line-checks.cc',
+    'helper/run/data-settings.cc',
+    'helper/run/dataset-loader.cc',
+    'helper/run/model-settings.cc',
+    'helper/run/learning-model-factory.cc',
+    'helper/run/coded-learning-run-settings.cc',
+    'helper/run/coded-learning-run.cc',
 ]
 APPS_HEADERS = [
     'model/apps/compute-time-model.h',
@@ -199,13 +205,20 @@ APPS_HEADERS = [
     'helper/iteration-csv-writer.h',
     'helper/admission-csv-writer.h',
     'helper/fault-injection-helper.h',
-    'helper/command-line-checks.h',
+    'helper/run/command-line-checks.h',
+    'helper/run/data-settings.h',
+    'helper/run/dataset-loader.h',
+    'helper/run/model-settings.h',
+    'helper/run/learning-model-factory.h',
+    'helper/run/coded-learning-run-settings.h',
+    'helper/run/coded-learning-run.h',
 ]
 APPS_BOOST_TESTS = [
     'test/apps/run-summary-test.cc',
 ]
 APPS_NS3_TESTS = [
     'test/apps/attribute-ranges-test-suite.cc',
+    'test/apps/coded-learning-test-run.h',
     'test/apps/faults-test-suite.cc',
     'test/apps/hostile-packets-test-suite.cc',
     'test/apps/ns3-random-source-test-suite.cc',
@@ -301,7 +314,8 @@ def build(bld):
     module.source = area_files('SOURCES')
 
     module_test = bld.create_ns3_module_test_library('coded-learning')
-    module_test.source = area_files('NS3_TESTS')
+    # The tests' shared headers (e.g. test/apps/coded-learning-test-run.h) are listed, not compiled.
+    module_test.source = [f for f in area_files('NS3_TESTS') if f.endswith('.cc')]
 
     headers = bld(features='ns3header')
     headers.module = 'coded-learning'

@@ -6,6 +6,8 @@
 // recorded with its outcome, the counts of decoded and deadline iterations are the expected
 // ones for uncoded and a coded scheme, and the model stays finite.
 
+#include "coded-learning-test-run.h"
+
 #include "ns3/coded-learning-module.h"
 #include "ns3/core-module.h"
 #include "ns3/pointer.h"
@@ -17,6 +19,7 @@
 #include <memory>
 
 using namespace ns3;
+using namespace codedlearningtest;
 
 namespace
 {
@@ -42,37 +45,21 @@ struct FaultRun
     uint64_t wifiOtherFrames{0};          //!< other frames they let pass
 };
 
-/// Settings of one small run.
-struct FaultConfig
+/// The settings the cases start from: 5 uncoded workers (s = 1) on a point-to-point star, 6
+/// iterations, deterministic compute times of 10 ms per partition, a 0.2 s deadline, no
+/// fault, 600 training and 200 test samples (data seed 5).
+CodedLearningRunSettings
+FaultSettings()
 {
-    std::string network{"p2p"};                //!< network kind
-    std::string scheme{"uncoded"};             //!< coding scheme
-    uint32_t workers{5};                       //!< n
-    uint32_t stragglers{1};                    //!< s
-    uint32_t iterations{6};                    //!< iterations
-    std::string distribution{"deterministic"}; //!< compute-time distribution
-    double unitMs{10.0};                       //!< compute time per partition (ms)
-    double lossRate{0.0};                      //!< uplink and downlink loss
-    double deadline{0.2};                      //!< iteration deadline (s)
-    double gap{0.0};                           //!< pause between iterations (s)
-    int crashWorker{-1};                       //!< worker that crashes (-1: none)
-    double crashAt{0};                         //!< when (s)
-    FaultInjectionHelper::CrashMode crashMode{FaultInjectionHelper::APPLICATION}; //!< how
-    int linkWorker{-1};                                                           //!< link down
-    double linkDownAt{0};                                                         //!< from (s)
-    double linkUpAt{0};                                                           //!< to (s)
-    int moveWorker{-1};                                                           //!< moved
-    double moveAt{0};                                                             //!< when (s)
-    double moveTo{0};                                                             //!< x (m)
-    double moveBackAt{0}; //!< when it returns to where it was (s; 0 = never)
-    uint32_t rngRun{1};   //!< RngRun
-};
-
-/// IterationEnd sink.
-void
-RecordIteration(FaultRun* run, const IterationRecord& record)
-{
-    run->records.push_back(record);
+    CodedLearningRunSettings s = SmallRunSettings(5, 600, 200);
+    s.network.kind = "p2p";
+    s.training.scheme = "uncoded";
+    s.coding.numWorkers = 5;
+    s.coding.stragglers = 1;
+    s.training.iterations = 6;
+    s.training.deadline = 0.2;
+    s.compute.distribution = "deterministic";
+    return s;
 }
 
 /// ResultReceived sink.
@@ -86,80 +73,27 @@ RecordArrival(FaultRun* run,
     run->arrivals.push_back(Arrival{Simulator::Now().GetSeconds(), worker});
 }
 
-/// Runs one small training on synthetic data with the configured faults (fixed seeds).
+/// Runs one small training with the configured faults (ns-3 seed 3, the given run number).
 FaultRun
-RunWithFaults(const FaultConfig& c)
+RunWithFaults(CodedLearningRunSettings c, uint32_t rngRun = 1)
 {
-    RngSeedManager::SetSeed(3);
-    RngSeedManager::SetRun(c.rngRun);
-    coded::SeededRandomSource rng(5);
-    coded::SyntheticDataGenerator gen(8, 3, 1.0, rng);
-    auto train = std::make_shared<coded::Dataset>(gen.Generate(600, rng));
-    auto test = std::make_shared<coded::Dataset>(gen.Generate(200, rng));
-    auto model = std::make_unique<coded::SoftmaxRegressionModel>(8, 3);
-    model->SetPrecision(coded::Precision::FLOAT64);
-    model->Initialise(rng);
-    Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
-    setup->Set(train, test, std::move(model));
-
-    NetworkSettings netSettings;
-    netSettings.numWorkers = c.workers;
-    netSettings.uplinkLossRate = c.lossRate;
-    netSettings.downlinkLossRate = c.lossRate;
-    std::unique_ptr<NetworkScenarioHelper> net =
-        NetworkScenarioFactory::Create(c.network, netSettings);
-    NetworkScenario scenario = net->Build();
-
-    coded::CodingParameters coding;
-    coding.stragglers = c.stragglers;
-    CodedLearningHelper learning;
-    learning.SetLearningSetup(setup);
-    learning.SetCodingParameters(coding);
-    learning.SetServerAttribute("Scheme", StringValue(c.scheme));
-    learning.SetServerAttribute("Iterations", UintegerValue(c.iterations));
-    learning.SetServerAttribute("EvalInterval", UintegerValue(0));
-    learning.SetServerAttribute("LearningRate", DoubleValue(0.5));
-    learning.SetServerAttribute("IterationDeadline", TimeValue(Seconds(c.deadline)));
-    learning.SetServerAttribute("IterationGap", TimeValue(Seconds(c.gap)));
-    learning.SetComputeTimeAttribute("Distribution", StringValue(c.distribution));
-    learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(c.unitMs)));
-    ApplicationContainer apps = learning.Install(scenario);
-    apps.Start(Seconds(1.0));
-    learning.AssignStreams(100);
-    net->AssignStreams(1000);
-
-    FaultInjectionHelper faults(scenario, learning.GetWorkers());
-    if (c.crashWorker >= 0)
+    const CodedLearningRunSettings::Training& t = c.training;
+    c.simulation.stopTime = 1.0 + t.iterations * (t.deadline + t.gap + 1.0);
+    SmallRun run(c, 3, rngRun);
+    FaultRun result;
+    result.initial = run.Get().GetLearningSetup()->NewModel()->Parameters();
+    Ptr<ParameterServerApplication> server = run.Get().GetServer();
+    server->TraceConnectWithoutContext("ResultReceived",
+                                       MakeBoundCallback(&RecordArrival, &result));
+    run.Run();
+    result.records = run.Records();
+    result.params = server->GetParameters();
+    result.perUnitTimes = server->GetHistory()->PerUnitTimes();
+    result.resultsDropped = server->GetResultsDropped();
+    const NetDeviceContainer& devices = run.Get().GetScenario().devices;
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
     {
-        faults.CrashWorker(c.crashWorker, Seconds(c.crashAt), c.crashMode);
-    }
-    if (c.linkWorker >= 0)
-    {
-        faults.LinkDown(c.linkWorker, Seconds(c.linkDownAt), Seconds(c.linkUpAt));
-    }
-    if (c.moveWorker >= 0)
-    {
-        const Vector home = faults.GetWorkerPosition(c.moveWorker);
-        faults.MoveWorker(c.moveWorker, Seconds(c.moveAt), Vector(c.moveTo, 0, 0));
-        if (c.moveBackAt > 0)
-        {
-            faults.MoveWorker(c.moveWorker, Seconds(c.moveBackAt), home);
-        }
-    }
-
-    FaultRun run;
-    run.initial = setup->NewModel()->Parameters();
-    Ptr<ParameterServerApplication> server = learning.GetServer();
-    server->TraceConnectWithoutContext("IterationEnd", MakeBoundCallback(&RecordIteration, &run));
-    server->TraceConnectWithoutContext("ResultReceived", MakeBoundCallback(&RecordArrival, &run));
-    Simulator::Stop(Seconds(1.0 + c.iterations * (c.deadline + c.gap + 1.0)));
-    Simulator::Run();
-    run.params = server->GetParameters();
-    run.perUnitTimes = server->GetHistory()->PerUnitTimes();
-    run.resultsDropped = server->GetResultsDropped();
-    for (uint32_t i = 0; i < scenario.devices.GetN(); ++i)
-    {
-        Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(scenario.devices.Get(i));
+        Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(devices.Get(i));
         if (!wifi)
         {
             continue;
@@ -169,13 +103,12 @@ RunWithFaults(const FaultConfig& c)
         Ptr<WifiDataFrameErrorModel> dataOnly = model.Get<WifiDataFrameErrorModel>();
         if (dataOnly)
         {
-            run.wifiDataFrames += dataOnly->GetDataFrames();
-            run.wifiDataLost += dataOnly->GetDataFramesCorrupted();
-            run.wifiOtherFrames += dataOnly->GetOtherFrames();
+            result.wifiDataFrames += dataOnly->GetDataFrames();
+            result.wifiDataLost += dataOnly->GetDataFramesCorrupted();
+            result.wifiOtherFrames += dataOnly->GetOtherFrames();
         }
     }
-    Simulator::Destroy();
-    return run;
+    return result;
 }
 
 /// \return the number of iterations with this outcome
@@ -238,11 +171,11 @@ class FaultTestCase : public TestCase
      * \param run the run
      * \param c its settings
      */
-    void CheckInvariants(const FaultRun& run, const FaultConfig& c)
+    void CheckInvariants(const FaultRun& run, const CodedLearningRunSettings& c)
     {
         NS_TEST_ASSERT_MSG_EQ(run.records.size(),
-                              c.iterations,
-                              c.scheme << ": every iteration is recorded");
+                              c.training.iterations,
+                              c.training.scheme << ": every iteration is recorded");
         for (uint32_t i = 0; i < run.records.size(); ++i)
         {
             const IterationRecord& r = run.records[i];
@@ -254,24 +187,28 @@ class FaultTestCase : public TestCase
             if (r.outcome == "deadline")
             {
                 NS_TEST_ASSERT_MSG_EQ_TOL(r.Duration(),
-                                          c.deadline,
+                                          c.training.deadline,
                                           1e-9,
                                           "a deadline iteration lasts the deadline");
                 NS_TEST_ASSERT_MSG_EQ(std::isnan(r.trainLoss), true, "no loss without decoding");
             }
             else
             {
-                NS_TEST_ASSERT_MSG_LT(r.Duration(), c.deadline, "decoded before the deadline");
+                NS_TEST_ASSERT_MSG_LT(r.Duration(),
+                                      c.training.deadline,
+                                      "decoded before the deadline");
                 NS_TEST_ASSERT_MSG_EQ(std::isfinite(r.trainLoss), true, "finite decoded loss");
             }
-            if (c.scheme == "uncoded")
+            if (c.training.scheme == "uncoded")
             {
                 NS_TEST_ASSERT_MSG_EQ(r.decoded,
                                       (r.resultsReceived == r.tasks),
                                       "uncoded decodes exactly when every result is in");
             }
         }
-        NS_TEST_ASSERT_MSG_EQ(run.params.allFinite(), true, c.scheme << ": the model is finite");
+        NS_TEST_ASSERT_MSG_EQ(run.params.allFinite(),
+                              true,
+                              c.training.scheme << ": the model is finite");
     }
 };
 
@@ -292,21 +229,23 @@ class FaultsCrashApplicationTestCase : public FaultTestCase
   private:
     void DoRun() override
     {
-        FaultConfig c;
-        c.crashWorker = 0;
-        c.crashAt = 1.035;
-        c.crashMode = FaultInjectionHelper::APPLICATION;
+        CodedLearningRunSettings c = FaultSettings();
+        c.faults.crashWorker = 0;
+        c.faults.crashAt = 1.035;
+        c.faults.crashMode = "app";
         for (const std::string scheme : {"uncoded", "cyclic-repetition", "two-stage"})
         {
-            c.scheme = scheme;
+            c.training.scheme = scheme;
             const FaultRun run = RunWithFaults(c);
             CheckInvariants(run, c);
-            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 0, c.crashAt, 1e9),
+            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 0, c.faults.crashAt, 1e9),
                                   0u,
                                   scheme << ": no result of the crashed worker");
-            const uint32_t crashed = IterationAt(run, c.crashAt);
+            const uint32_t crashed = IterationAt(run, c.faults.crashAt);
             NS_TEST_ASSERT_MSG_GT(crashed, 0u, scheme << ": the crash is not in iteration 0");
-            NS_TEST_ASSERT_MSG_LT(crashed, c.iterations, scheme << ": the crash is mid-iteration");
+            NS_TEST_ASSERT_MSG_LT(crashed,
+                                  c.training.iterations,
+                                  scheme << ": the crash is mid-iteration");
             for (uint32_t i = 0; i < crashed; ++i)
             {
                 NS_TEST_ASSERT_MSG_EQ(run.records[i].outcome, "decoded", "before the crash");
@@ -314,14 +253,14 @@ class FaultsCrashApplicationTestCase : public FaultTestCase
             if (scheme == "uncoded")
             {
                 NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "deadline"),
-                                      c.iterations - crashed,
+                                      c.training.iterations - crashed,
                                       "uncoded: every iteration from the crash on misses one "
                                       "result");
             }
             else if (scheme == "cyclic-repetition")
             {
                 NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "decoded"),
-                                      c.iterations,
+                                      c.training.iterations,
                                       "cyclic repetition tolerates the crashed worker");
                 for (const auto& r : run.records)
                 {
@@ -332,12 +271,12 @@ class FaultsCrashApplicationTestCase : public FaultTestCase
             else
             {
                 NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "decoded"),
-                                      c.iterations,
+                                      c.training.iterations,
                                       "two-stage decodes every iteration (stage 2 covers the "
                                       "crashed stage-1 worker)");
-                for (uint32_t w = 1; w < c.workers; ++w)
+                for (uint32_t w = 1; w < c.coding.numWorkers; ++w)
                 {
-                    if (CountArrivals(run, w, c.crashAt, 1e9) > 0)
+                    if (CountArrivals(run, w, c.faults.crashAt, 1e9) > 0)
                     {
                         NS_TEST_ASSERT_MSG_GT(run.perUnitTimes[0],
                                               run.perUnitTimes[w],
@@ -367,32 +306,34 @@ class FaultsCrashInterfaceTestCase : public FaultTestCase
   private:
     void DoRun() override
     {
-        FaultConfig c;
-        c.network = "csma";
-        c.crashWorker = 1;
-        c.crashAt = 1.035;
-        c.crashMode = FaultInjectionHelper::INTERFACE;
+        CodedLearningRunSettings c = FaultSettings();
+        c.network.kind = "csma";
+        c.faults.crashWorker = 1;
+        c.faults.crashAt = 1.035;
+        c.faults.crashMode = "device";
         for (const std::string scheme : {"uncoded", "cyclic-repetition"})
         {
-            c.scheme = scheme;
+            c.training.scheme = scheme;
             const FaultRun run = RunWithFaults(c);
             CheckInvariants(run, c);
-            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 1, c.crashAt, 1e9),
+            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 1, c.faults.crashAt, 1e9),
                                   0u,
                                   scheme << ": no result of the crashed worker");
-            const uint32_t crashed = IterationAt(run, c.crashAt);
+            const uint32_t crashed = IterationAt(run, c.faults.crashAt);
             NS_TEST_ASSERT_MSG_GT(crashed, 0u, scheme << ": the crash is not in iteration 0");
-            NS_TEST_ASSERT_MSG_LT(crashed, c.iterations, scheme << ": the crash is mid-iteration");
+            NS_TEST_ASSERT_MSG_LT(crashed,
+                                  c.training.iterations,
+                                  scheme << ": the crash is mid-iteration");
             if (scheme == "uncoded")
             {
                 NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "deadline"),
-                                      c.iterations - crashed,
+                                      c.training.iterations - crashed,
                                       "uncoded: every iteration from the crash on times out");
             }
             else
             {
                 NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "decoded"),
-                                      c.iterations,
+                                      c.training.iterations,
                                       "cyclic repetition tolerates the crashed worker");
             }
         }
@@ -416,28 +357,28 @@ class FaultsLinkDownUpTestCase : public FaultTestCase
   private:
     void DoRun() override
     {
-        FaultConfig c;
-        c.iterations = 30;
-        c.distribution = "shifted-exponential"; // random finishing order
-        c.linkWorker = 3;
-        c.linkDownAt = 1.035;
-        c.linkUpAt = 1.3;
+        CodedLearningRunSettings c = FaultSettings();
+        c.training.iterations = 30;
+        c.compute.distribution = "shifted-exponential"; // random finishing order
+        c.faults.linkDownWorker = 3;
+        c.faults.linkDownAt = 1.035;
+        c.faults.linkUpAt = 1.3;
         for (const std::string scheme : {"uncoded", "cyclic-repetition"})
         {
-            c.scheme = scheme;
+            c.training.scheme = scheme;
             const FaultRun run = RunWithFaults(c);
             CheckInvariants(run, c);
-            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 3, c.linkDownAt, c.linkUpAt),
+            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 3, c.faults.linkDownAt, c.faults.linkUpAt),
                                   0u,
                                   scheme << ": nothing gets through the outage");
-            NS_TEST_ASSERT_MSG_GT(CountArrivals(run, 3, c.linkUpAt, 1e9),
+            NS_TEST_ASSERT_MSG_GT(CountArrivals(run, 3, c.faults.linkUpAt, 1e9),
                                   0u,
                                   scheme << ": the worker's results arrive again");
             uint32_t decodedAfter = 0;
             uint32_t after = 0;
             for (const auto& r : run.records)
             {
-                if (r.startTime >= c.linkUpAt)
+                if (r.startTime >= c.faults.linkUpAt)
                 {
                     ++after;
                     decodedAfter += r.decoded ? 1 : 0;
@@ -449,11 +390,11 @@ class FaultsLinkDownUpTestCase : public FaultTestCase
             {
                 for (const auto& r : run.records)
                 {
-                    if (r.endTime <= c.linkDownAt)
+                    if (r.endTime <= c.faults.linkDownAt)
                     {
                         NS_TEST_ASSERT_MSG_EQ(r.outcome, "decoded", "before the outage");
                     }
-                    else if (r.startTime >= c.linkDownAt && r.startTime < c.linkUpAt)
+                    else if (r.startTime >= c.faults.linkDownAt && r.startTime < c.faults.linkUpAt)
                     {
                         NS_TEST_ASSERT_MSG_EQ(r.outcome, "deadline", "uncoded: in the outage");
                     }
@@ -462,7 +403,9 @@ class FaultsLinkDownUpTestCase : public FaultTestCase
             }
             else
             {
-                NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "decoded"), c.iterations, "all decode");
+                NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "decoded"),
+                                      c.training.iterations,
+                                      "all decode");
             }
         }
     }
@@ -484,14 +427,14 @@ class FaultsHalfLossTestCase : public FaultTestCase
   private:
     void DoRun() override
     {
-        FaultConfig c;
-        c.lossRate = 0.5;
-        c.iterations = 10;
-        c.deadline = 0.1;
+        CodedLearningRunSettings c = FaultSettings();
+        c.network.lossRate = 0.5;
+        c.training.iterations = 10;
+        c.training.deadline = 0.1;
         for (const std::string scheme : {"uncoded", "cyclic-repetition"})
         {
-            c.scheme = scheme;
-            c.stragglers = 2;
+            c.training.scheme = scheme;
+            c.coding.stragglers = 2;
             const FaultRun run = RunWithFaults(c);
             CheckInvariants(run, c);
             NS_TEST_ASSERT_MSG_GT(CountOutcome(run, "deadline"), 0u, scheme << ": deadlines");
@@ -502,7 +445,7 @@ class FaultsHalfLossTestCase : public FaultTestCase
             }
             NS_TEST_ASSERT_MSG_GT(received, 0u, scheme << ": some results get through");
             NS_TEST_ASSERT_MSG_LT(received,
-                                  c.iterations * c.workers,
+                                  c.training.iterations * c.coding.numWorkers,
                                   scheme << ": and some are lost");
         }
     }
@@ -528,17 +471,16 @@ class FaultsWifiHalfLossTestCase : public FaultTestCase
   private:
     void DoRun() override
     {
-        FaultConfig c;
-        c.network = "wifi";
-        c.scheme = "cyclic-repetition";
-        c.stragglers = 2;
-        c.iterations = 5;
-        c.deadline = 0.2;
-        c.lossRate = 0.5;
+        CodedLearningRunSettings c = FaultSettings();
+        c.network.kind = "wifi";
+        c.training.scheme = "cyclic-repetition";
+        c.coding.stragglers = 2;
+        c.training.iterations = 5;
+        c.training.deadline = 0.2;
+        c.network.lossRate = 0.5;
         for (uint32_t rngRun = 1; rngRun <= 3; ++rngRun)
         {
-            c.rngRun = rngRun;
-            const FaultRun run = RunWithFaults(c);
+            const FaultRun run = RunWithFaults(c, rngRun);
             CheckInvariants(run, c);
             // the loss still applies, to data frames only: about half of them are lost
             NS_TEST_ASSERT_MSG_GT(run.wifiDataFrames, 200u, "RngRun " << rngRun << ": data");
@@ -569,32 +511,34 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
   private:
     void DoRun() override
     {
-        FaultConfig c;
-        c.network = "wifi";
-        c.workers = 4;
-        c.iterations = 12;
-        c.deadline = 0.2;
-        c.moveWorker = 0;
-        c.moveAt = 1.05;
-        c.moveTo = 1000.0;
-        c.moveBackAt = 1.45;
+        CodedLearningRunSettings c = FaultSettings();
+        c.network.kind = "wifi";
+        c.coding.numWorkers = 4;
+        c.training.iterations = 12;
+        c.training.deadline = 0.2;
+        c.faults.moveWorker = 0;
+        c.faults.moveAt = 1.05;
+        c.faults.moveTo = 1000.0;
+        c.faults.moveBackAt = 1.45;
         for (const std::string scheme : {"uncoded", "cyclic-repetition"})
         {
-            c.scheme = scheme;
+            c.training.scheme = scheme;
             const FaultRun run = RunWithFaults(c);
             CheckInvariants(run, c);
-            NS_TEST_ASSERT_MSG_GT(CountArrivals(run, 0, 1.0, c.moveAt), 0u, "in range first");
-            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 0, c.moveAt, c.moveBackAt),
+            NS_TEST_ASSERT_MSG_GT(CountArrivals(run, 0, 1.0, c.faults.moveAt),
+                                  0u,
+                                  "in range first");
+            NS_TEST_ASSERT_MSG_EQ(CountArrivals(run, 0, c.faults.moveAt, c.faults.moveBackAt),
                                   0u,
                                   scheme << ": nothing from the station out of range");
-            NS_TEST_ASSERT_MSG_GT(CountArrivals(run, 0, c.moveBackAt, 1e9),
+            NS_TEST_ASSERT_MSG_GT(CountArrivals(run, 0, c.faults.moveBackAt, 1e9),
                                   0u,
                                   scheme << ": its results arrive again once it is back");
             uint32_t away = 0;
             uint32_t back = 0;
             for (const auto& r : run.records)
             {
-                if (r.startTime >= c.moveAt && r.endTime <= c.moveBackAt)
+                if (r.startTime >= c.faults.moveAt && r.endTime <= c.faults.moveBackAt)
                 {
                     ++away;
                     if (scheme == "uncoded")
@@ -602,7 +546,7 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
                         NS_TEST_ASSERT_MSG_EQ(r.outcome, "deadline", "uncoded: station away");
                     }
                 }
-                else if (r.startTime >= c.moveBackAt)
+                else if (r.startTime >= c.faults.moveBackAt)
                 {
                     ++back;
                     NS_TEST_ASSERT_MSG_EQ(r.outcome, "decoded", scheme << ": station back");
@@ -631,16 +575,16 @@ class FaultsDeadlineEveryIterationTestCase : public FaultTestCase
   private:
     void DoRun() override
     {
-        FaultConfig c;
-        c.deadline = 0.005;
-        c.iterations = 8;
+        CodedLearningRunSettings c = FaultSettings();
+        c.training.deadline = 0.005;
+        c.training.iterations = 8;
         for (const std::string scheme : {"uncoded", "cyclic-repetition", "two-stage"})
         {
-            c.scheme = scheme;
+            c.training.scheme = scheme;
             const FaultRun run = RunWithFaults(c);
             CheckInvariants(run, c);
             NS_TEST_ASSERT_MSG_EQ(CountOutcome(run, "deadline"),
-                                  c.iterations,
+                                  c.training.iterations,
                                   scheme << ": every iteration times out");
             NS_TEST_ASSERT_MSG_EQ(run.arrivals.size(), 0u, scheme << ": no result in time");
             NS_TEST_ASSERT_MSG_EQ((run.params - run.initial).norm(),
@@ -649,7 +593,7 @@ class FaultsDeadlineEveryIterationTestCase : public FaultTestCase
             for (uint32_t i = 0; i < run.records.size(); ++i)
             {
                 NS_TEST_ASSERT_MSG_EQ_TOL(run.records[i].startTime,
-                                          1.0 + i * c.deadline,
+                                          1.0 + i * c.training.deadline,
                                           1e-9,
                                           "iteration " << i << " starts on time");
             }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The simulation-speed options of the applications (doc/performance.rst): mini-batch SGD stays
 // exact under coding, and sharing block gradients between workers changes no result.
+#include "coded-learning-test-run.h"
+
 #include "ns3/coded-learning-module.h"
 #include "ns3/core-module.h"
 #include "ns3/test.h"
@@ -10,31 +12,10 @@
 #include <vector>
 
 using namespace ns3;
+using namespace codedlearningtest;
 
 namespace
 {
-
-/// Collects the iteration records.
-struct PerfRecorder
-{
-    std::vector<IterationRecord> records; //!< the iterations
-};
-
-/// IterationEnd sink.
-void
-PerfRecord(PerfRecorder* r, const IterationRecord& record)
-{
-    r->records.push_back(record);
-}
-
-/// Settings of one small run on the ideal network.
-struct PerfConfig
-{
-    std::string scheme{"uncoded"}; //!< coding scheme
-    uint32_t batchSize{0};         //!< BatchSize attribute
-    bool shareGradients{true};     //!< ShareGradients attribute
-    bool slowWorkers{false};       //!< workers 1 and 4 twenty times slower
-};
 
 /// The outcome of a run.
 struct PerfResult
@@ -44,53 +25,34 @@ struct PerfResult
     uint64_t cacheHits{0};                //!< gradients shared between workers
 };
 
-/// Six workers, s = 2, 6 iterations of softmax regression on synthetic data (fixed seeds).
-PerfResult
-RunSmall(const PerfConfig& c)
+/// The settings the cases start from: six uncoded workers (s = 2) on the ideal network, 6
+/// iterations of softmax regression, shifted-exponential compute times, slow workers (when
+/// set) twenty times slower, 1200 training and 300 test samples (data seed 5).
+CodedLearningRunSettings
+PerfSettings()
 {
-    RngSeedManager::SetSeed(3);
-    RngSeedManager::SetRun(1);
-    coded::SeededRandomSource rng(5);
-    coded::SyntheticDataGenerator gen(8, 3, 1.0, rng);
-    auto train = std::make_shared<coded::Dataset>(gen.Generate(1200, rng));
-    auto test = std::make_shared<coded::Dataset>(gen.Generate(300, rng));
-    auto model = std::make_unique<coded::SoftmaxRegressionModel>(8, 3);
-    model->SetPrecision(coded::Precision::FLOAT64);
-    Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
-    setup->SetAttribute("ShareGradients", BooleanValue(c.shareGradients));
-    setup->Set(train, test, std::move(model));
+    CodedLearningRunSettings s = SmallRunSettings(5, 1200, 300);
+    s.training.scheme = "uncoded";
+    s.coding.numWorkers = 6;
+    s.coding.stragglers = 2;
+    s.training.iterations = 6;
+    s.training.deadline = 10.0;
+    s.compute.distribution = "shifted-exponential";
+    s.compute.slowdown = 20.0;
+    s.simulation.stopTime = 100.0;
+    return s;
+}
 
-    IdealScenarioHelper net;
-    net.SetNumWorkers(6);
-    NetworkScenario scenario = net.Build();
-    coded::CodingParameters coding;
-    coding.stragglers = 2;
-    CodedLearningHelper learning;
-    learning.SetLearningSetup(setup);
-    learning.SetCodingParameters(coding);
-    learning.SetServerAttribute("Scheme", StringValue(c.scheme));
-    learning.SetServerAttribute("Iterations", UintegerValue(6));
-    learning.SetServerAttribute("EvalInterval", UintegerValue(0));
-    learning.SetServerAttribute("LearningRate", DoubleValue(0.5));
-    learning.SetServerAttribute("BatchSize", UintegerValue(c.batchSize));
-    learning.SetComputeTimeAttribute("Distribution", StringValue("shifted-exponential"));
-    learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(10)));
-    learning.SetSlowWorkers(c.slowWorkers ? std::vector<uint32_t>{1, 4} : std::vector<uint32_t>{},
-                            20.0);
-    ApplicationContainer apps = learning.Install(scenario);
-    apps.Start(Seconds(1.0));
-    learning.AssignStreams(100);
-    net.AssignStreams(1000);
-    PerfRecorder recorder;
-    learning.GetServer()->TraceConnectWithoutContext("IterationEnd",
-                                                     MakeBoundCallback(&PerfRecord, &recorder));
-    Simulator::Stop(Seconds(100));
-    Simulator::Run();
+/// Runs one small training (ns-3 seed 3, run 1).
+PerfResult
+RunSmall(const CodedLearningRunSettings& c)
+{
+    SmallRun run(c, 3, 1);
+    run.Run();
     PerfResult result;
-    result.records = recorder.records;
-    result.params = learning.GetServer()->GetParameters();
-    result.cacheHits = setup->GetGradientCache().GetHits();
-    Simulator::Destroy();
+    result.records = run.Records();
+    result.params = run.Get().GetServer()->GetParameters();
+    result.cacheHits = run.Get().GetLearningSetup()->GetGradientCache().GetHits();
     return result;
 }
 
@@ -110,21 +72,21 @@ class AppsMiniBatchExactTestCase : public TestCase
   private:
     void DoRun() override
     {
-        PerfConfig base;
-        base.batchSize = 150;
+        CodedLearningRunSettings base = PerfSettings();
+        base.training.batchSize = 150;
         const PerfResult reference = RunSmall(base);
         NS_TEST_ASSERT_MSG_EQ(reference.records.size(), 6u, "reference iterations");
-        PerfConfig full = base;
-        full.batchSize = 0;
+        CodedLearningRunSettings full = base;
+        full.training.batchSize = 0;
         const PerfResult fullBatch = RunSmall(full);
         const double change =
             (fullBatch.params - reference.params).norm() / reference.params.norm();
         NS_TEST_ASSERT_MSG_GT(change, 1e-3, "mini-batch and full-batch models do not differ");
         for (const std::string scheme : {"cyclic-repetition", "fractional-repetition", "two-stage"})
         {
-            PerfConfig c = base;
-            c.scheme = scheme;
-            c.slowWorkers = true;
+            CodedLearningRunSettings c = base;
+            c.training.scheme = scheme;
+            c.compute.slowWorkers = {1, 4};
             const PerfResult r = RunSmall(c);
             NS_TEST_ASSERT_MSG_EQ(r.records.size(), 6u, scheme << ": iterations");
             for (const auto& rec : r.records)
@@ -152,11 +114,11 @@ class AppsShareGradientsTestCase : public TestCase
   private:
     void DoRun() override
     {
-        PerfConfig c;
-        c.scheme = "cyclic-repetition";
-        c.slowWorkers = true;
+        CodedLearningRunSettings c = PerfSettings();
+        c.training.scheme = "cyclic-repetition";
+        c.compute.slowWorkers = {1, 4};
         const PerfResult shared = RunSmall(c);
-        c.shareGradients = false;
+        c.training.shareGradients = false;
         const PerfResult own = RunSmall(c);
         NS_TEST_ASSERT_MSG_GT(shared.cacheHits, 0u, "no block gradient was shared");
         NS_TEST_ASSERT_MSG_EQ(own.cacheHits, 0u, "the cache was used although disabled");

@@ -4,6 +4,8 @@
 // point-to-point star, equality of the models trained by the exact codes, progress under
 // loss, Wi-Fi contention, and cancellation of outstanding work.
 
+#include "coded-learning-test-run.h"
+
 #include "ns3/coded-learning-module.h"
 #include "ns3/core-module.h"
 #include "ns3/test.h"
@@ -12,42 +14,10 @@
 #include <memory>
 
 using namespace ns3;
+using namespace codedlearningtest;
 
 namespace
 {
-
-/// Records every iteration of a server.
-struct Recorder
-{
-    std::vector<IterationRecord> records; //!< the iterations
-};
-
-/// IterationEnd sink.
-void
-Record(Recorder* r, const IterationRecord& record)
-{
-    r->records.push_back(record);
-}
-
-/// Settings of one small training run.
-struct RunConfig
-{
-    std::string network{"ideal"};              //!< network kind
-    std::string transport{"udp"};              //!< transport on real networks
-    std::string scheme{"uncoded"};             //!< coding scheme
-    uint32_t workers{4};                       //!< n
-    uint32_t stragglers{1};                    //!< s
-    uint32_t iterations{5};                    //!< iterations
-    std::vector<uint32_t> slow;                //!< slow workers
-    double slowdown{1.0};                      //!< their slow-down
-    std::string distribution{"deterministic"}; //!< compute-time distribution
-    double lossRate{0.0};                      //!< uplink and downlink loss
-    double deadline{10.0};                     //!< iteration deadline (s)
-    std::string p2pRate{"10Mbps"};             //!< p2p link rate
-    std::string p2pDelay{"1ms"};               //!< p2p link delay
-    uint32_t samples{1200};                    //!< training samples
-    bool admission{false};                     //!< Lyapunov uplink admission
-};
 
 /// The outcome of a run.
 struct RunResult
@@ -65,76 +35,45 @@ CountChange(uint32_t* count, double /* oldValue */, double /* newValue */)
     ++*count;
 }
 
-/// Runs one small training on synthetic data (double-precision arithmetic, fixed seeds).
-RunResult
-RunTraining(const RunConfig& c)
+/// The settings the cases start from: 4 uncoded workers (s = 1), 5 iterations, deterministic
+/// compute times, a 10 s deadline, 1200 training and 300 test samples (data seed 11); p2p
+/// links of 10 Mbit/s and 1 ms.
+CodedLearningRunSettings
+TrainingSettings()
 {
-    RngSeedManager::SetSeed(7);
-    RngSeedManager::SetRun(1);
-    coded::SeededRandomSource rng(11);
-    coded::SyntheticDataGenerator gen(8, 3, 1.0, rng);
-    auto train = std::make_shared<coded::Dataset>(gen.Generate(c.samples, rng));
-    auto test = std::make_shared<coded::Dataset>(gen.Generate(300, rng));
-    auto model = std::make_unique<coded::SoftmaxRegressionModel>(8, 3);
-    model->SetPrecision(coded::Precision::FLOAT64);
-    Ptr<LearningSetup> setup = CreateObject<LearningSetup>();
-    setup->Set(train, test, std::move(model));
+    CodedLearningRunSettings s = SmallRunSettings(11, 1200, 300);
+    s.training.scheme = "uncoded";
+    s.coding.numWorkers = 4;
+    s.coding.stragglers = 1;
+    s.training.iterations = 5;
+    s.training.deadline = 10.0;
+    s.compute.distribution = "deterministic";
+    s.compute.slowdown = 1.0;
+    s.network.topology.p2pDataRates = "10Mbps";
+    s.network.topology.p2pDelays = "1ms";
+    return s;
+}
 
-    NetworkSettings netSettings;
-    netSettings.numWorkers = c.workers;
-    netSettings.p2pDataRates = c.p2pRate;
-    netSettings.p2pDelays = c.p2pDelay;
-    netSettings.uplinkLossRate = c.lossRate;
-    netSettings.downlinkLossRate = c.lossRate;
-    std::unique_ptr<NetworkScenarioHelper> net =
-        NetworkScenarioFactory::Create(c.network, netSettings);
-    NetworkScenario scenario = net->Build();
-
-    coded::CodingParameters coding;
-    coding.stragglers = c.stragglers;
-    CodedLearningHelper learning;
-    learning.SetLearningSetup(setup);
-    learning.SetCodingParameters(coding);
-    learning.SetTransport(c.transport);
-    learning.SetServerAttribute("Scheme", StringValue(c.scheme));
-    learning.SetServerAttribute("Iterations", UintegerValue(c.iterations));
-    learning.SetServerAttribute("EvalInterval", UintegerValue(0));
-    learning.SetServerAttribute("LearningRate", DoubleValue(0.5));
-    learning.SetServerAttribute("IterationDeadline", TimeValue(Seconds(c.deadline)));
-    learning.SetComputeTimeAttribute("Distribution", StringValue(c.distribution));
-    learning.SetComputeTimeAttribute("UnitTime", TimeValue(MilliSeconds(10)));
-    learning.SetSlowWorkers(c.slow, std::max(1.0, c.slowdown));
-    Ptr<LyapunovSlotScheduler> scheduler;
-    if (c.admission)
-    {
-        scheduler = CreateObject<LyapunovSlotScheduler>();
-        scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
-        scheduler->SetAttribute("WorkConserving", BooleanValue(true));
-        learning.SetAdmission(scheduler);
-    }
-    ApplicationContainer apps = learning.Install(scenario);
-    apps.Start(Seconds(1.0));
-    learning.AssignStreams(100);
-    net->AssignStreams(1000);
-    Recorder recorder;
-    learning.GetServer()->TraceConnectWithoutContext("IterationEnd",
-                                                     MakeBoundCallback(&Record, &recorder));
+/// Runs one small training (ns-3 seed 7, run 1), stopped 0.1 s after the time limit.
+RunResult
+RunTraining(CodedLearningRunSettings s)
+{
+    s.simulation.stopTime = 1.1 + s.training.iterations * (s.training.deadline + 1);
+    SmallRun run(s, 7, 1);
     RunResult result;
-    if (scheduler)
+    if (Ptr<LyapunovSlotScheduler> scheduler = run.Get().GetScheduler())
     {
         scheduler->TraceConnectWithoutContext(
             "TotalBacklog",
             MakeBoundCallback(&CountChange, &result.backlogChanges));
     }
-    Simulator::Stop(Seconds(1.1 + c.iterations * (c.deadline + 1)));
-    Simulator::Run();
-    result.records = recorder.records;
-    result.params = learning.GetServer()->GetParameters();
-    for (const auto& w : learning.GetWorkers())
+    run.Run();
+    result.records = run.Records();
+    result.params = run.Get().GetServer()->GetParameters();
+    for (const auto& w : run.Get().GetWorkers())
     {
         result.cancelled += w->GetTasksCancelled();
     }
-    Simulator::Destroy();
     return result;
 }
 
@@ -181,10 +120,10 @@ class AppsExactTimingTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig c;
-        c.network = "p2p";
-        c.workers = 2;
-        c.iterations = 3;
+        CodedLearningRunSettings c = TrainingSettings();
+        c.network.kind = "p2p";
+        c.coding.numWorkers = 2;
+        c.training.iterations = 3;
         RunResult r = RunTraining(c);
         NS_TEST_ASSERT_MSG_EQ(r.records.size(), 3u, "every iteration reported");
         const double rate = 10e6;
@@ -230,20 +169,20 @@ class AppsExactSchemesTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig base;
-        base.workers = 6;
-        base.stragglers = 2;
-        base.iterations = 6;
+        CodedLearningRunSettings base = TrainingSettings();
+        base.coding.numWorkers = 6;
+        base.coding.stragglers = 2;
+        base.training.iterations = 6;
         const RunResult reference = RunTraining(base);
         NS_TEST_ASSERT_MSG_EQ(reference.records.size(), 6u, "reference iterations");
         for (const std::string scheme :
              {"fractional-repetition", "cyclic-repetition", "two-stage", "partial"})
         {
-            RunConfig c = base;
-            c.scheme = scheme;
-            c.slow = {1, 4};
-            c.slowdown = 20.0;
-            c.distribution = "shifted-exponential";
+            CodedLearningRunSettings c = base;
+            c.training.scheme = scheme;
+            c.compute.slowWorkers = {1, 4};
+            c.compute.slowdown = 20.0;
+            c.compute.distribution = "shifted-exponential";
             const RunResult r = RunTraining(c);
             NS_TEST_ASSERT_MSG_EQ(r.records.size(), 6u, scheme << ": iterations");
             for (const auto& rec : r.records)
@@ -272,15 +211,15 @@ class AppsStragglerCancelTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig c;
-        c.workers = 5;
-        c.stragglers = 1;
-        c.iterations = 4;
-        c.slow = {2};
-        c.slowdown = 50.0;
-        c.scheme = "cyclic-repetition";
+        CodedLearningRunSettings c = TrainingSettings();
+        c.coding.numWorkers = 5;
+        c.coding.stragglers = 1;
+        c.training.iterations = 4;
+        c.compute.slowWorkers = {2};
+        c.compute.slowdown = 50.0;
+        c.training.scheme = "cyclic-repetition";
         const RunResult coded = RunTraining(c);
-        c.scheme = "uncoded";
+        c.training.scheme = "uncoded";
         const RunResult uncoded = RunTraining(c);
         NS_TEST_ASSERT_MSG_GT(coded.cancelled, 0u, "the straggler's work is cancelled");
         NS_TEST_ASSERT_MSG_EQ(coded.records.size(), 4u, "iterations");
@@ -311,14 +250,14 @@ class AppsLossTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig c;
-        c.network = "csma";
-        c.workers = 4;
-        c.stragglers = 1;
-        c.scheme = "cyclic-repetition";
-        c.iterations = 20;
-        c.lossRate = 0.1;
-        c.deadline = 0.5;
+        CodedLearningRunSettings c = TrainingSettings();
+        c.network.kind = "csma";
+        c.coding.numWorkers = 4;
+        c.coding.stragglers = 1;
+        c.training.scheme = "cyclic-repetition";
+        c.training.iterations = 20;
+        c.network.lossRate = 0.1;
+        c.training.deadline = 0.5;
         const RunResult r = RunTraining(c);
         NS_TEST_ASSERT_MSG_EQ(r.records.size(), 20u, "every iteration ends");
         double first = std::nan("");
@@ -358,14 +297,14 @@ class AppsTcpTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig c;
-        c.network = "csma";
-        c.transport = "tcp";
-        c.workers = 4;
-        c.scheme = "uncoded";
-        c.iterations = 6;
-        c.lossRate = 0.1;
-        c.deadline = 100.0;
+        CodedLearningRunSettings c = TrainingSettings();
+        c.network.kind = "csma";
+        c.network.transport = "tcp";
+        c.coding.numWorkers = 4;
+        c.training.scheme = "uncoded";
+        c.training.iterations = 6;
+        c.network.lossRate = 0.1;
+        c.training.deadline = 100.0;
         const RunResult r = RunTraining(c);
         NS_TEST_ASSERT_MSG_EQ(r.records.size(), 6u, "every iteration ends");
         for (const auto& rec : r.records)
@@ -373,9 +312,9 @@ class AppsTcpTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(rec.decoded, true, "iteration " << rec.iteration << " decodes");
             NS_TEST_ASSERT_MSG_EQ(rec.resultsReceived, 4u, "every result arrives");
         }
-        RunConfig ideal = c;
-        ideal.network = "ideal";
-        ideal.lossRate = 0.0;
+        CodedLearningRunSettings ideal = c;
+        ideal.network.kind = "ideal";
+        ideal.network.lossRate = 0.0;
         const RunResult reference = RunTraining(ideal);
         const double err = (r.params - reference.params).norm() / reference.params.norm();
         NS_TEST_ASSERT_MSG_LT(err, 1e-12, "TCP delivers the results bit for bit");
@@ -400,13 +339,13 @@ class AppsAdmissionTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig c;
-        c.network = "p2p";
-        c.workers = 4;
-        c.scheme = "cyclic-repetition";
-        c.iterations = 4;
+        CodedLearningRunSettings c = TrainingSettings();
+        c.network.kind = "p2p";
+        c.coding.numWorkers = 4;
+        c.training.scheme = "cyclic-repetition";
+        c.training.iterations = 4;
         const RunResult plain = RunTraining(c);
-        c.admission = true;
+        c.admission.kind = "lyapunov";
         const RunResult governed = RunTraining(c);
         NS_TEST_ASSERT_MSG_EQ(governed.records.size(), 4u, "every iteration ends");
         for (uint32_t i = 0; i < 4; ++i)
@@ -437,15 +376,15 @@ class AppsWifiTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig c;
-        c.network = "wifi";
-        c.workers = 10;
-        c.stragglers = 2;
-        c.scheme = "two-stage";
-        c.iterations = 5;
-        c.slow = {8, 9};
-        c.slowdown = 4.0;
-        c.distribution = "shifted-exponential";
+        CodedLearningRunSettings c = TrainingSettings();
+        c.network.kind = "wifi";
+        c.coding.numWorkers = 10;
+        c.coding.stragglers = 2;
+        c.training.scheme = "two-stage";
+        c.training.iterations = 5;
+        c.compute.slowWorkers = {8, 9};
+        c.compute.slowdown = 4.0;
+        c.compute.distribution = "shifted-exponential";
         const RunResult r = RunTraining(c);
         NS_TEST_ASSERT_MSG_EQ(r.records.size(), 5u, "every iteration ends");
         for (const auto& rec : r.records)
@@ -460,8 +399,7 @@ class AppsWifiTestCase : public TestCase
  * \ingroup coded-learning
  * TCP on Wi-Fi, twenty workers starting together: every connection completes its handshake and
  * every result arrives (in ns-3.37 a station that gave up waiting for its ADDBA Response
- * used to leave its connection half-open at the server;
- * WifiScenarioHelper::ConfigureChannelAccess).
+ * used to leave its connection half-open at the server; NetworkScenarioHelper::BuildWifi).
  */
 class AppsTcpWifiTestCase : public TestCase
 {
@@ -474,12 +412,12 @@ class AppsTcpWifiTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RunConfig c;
-        c.network = "wifi";
-        c.transport = "tcp";
-        c.workers = 20;
-        c.scheme = "uncoded";
-        c.iterations = 3;
+        CodedLearningRunSettings c = TrainingSettings();
+        c.network.kind = "wifi";
+        c.network.transport = "tcp";
+        c.coding.numWorkers = 20;
+        c.training.scheme = "uncoded";
+        c.training.iterations = 3;
         const RunResult r = RunTraining(c);
         NS_TEST_ASSERT_MSG_EQ(r.records.size(), 3u, "every iteration ends");
         for (const auto& rec : r.records)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "command-line-checks.h"
 
+#include <cmath>
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
@@ -33,6 +34,21 @@ CommandLineChecks::RequireRange(const std::string& flag, double value, double lo
         std::ostringstream os;
         os << std::setprecision(12) << "--" << flag << "=" << value << ": allowed range is ["
            << lower << ", " << upper << "]";
+        throw std::invalid_argument(os.str());
+    }
+}
+
+void
+CommandLineChecks::RequireAfter(const std::string& flag,
+                                double value,
+                                double after,
+                                const std::string& what)
+{
+    if (!(value > after) || !std::isfinite(value))
+    {
+        std::ostringstream os;
+        os << "--" << flag << "=" << value << ": must be a finite time after " << what << " ("
+           << after << " s)";
         throw std::invalid_argument(os.str());
     }
 }

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#ifndef CODED_LEARNING_CODED_LEARNING_RUN_H
+#define CODED_LEARNING_CODED_LEARNING_RUN_H
+
+#include "coded-learning-run-settings.h"
+
+#include "ns3/admission-csv-writer.h"
+#include "ns3/coded-learning-helper.h"
+#include "ns3/iteration-csv-writer.h"
+#include "ns3/learning-setup.h"
+#include "ns3/lyapunov-slot-scheduler.h"
+#include "ns3/message-transport.h"
+#include "ns3/network-scenario-helper.h"
+#include "ns3/ns3-random-source.h"
+#include "ns3/run-summary.h"
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup coded-learning
+ * \brief One distributed training run, built from a CodedLearningRunSettings: the recipe of
+ * coded-learning-sim and of the applications' system tests.
+ *
+ * Build() wires everything before Simulator::Run(): the data and the model
+ * (DatasetLoader, LearningModelFactory), the network, the applications (CodedLearningHelper)
+ * with the admission scheduler, the faults (FaultInjectionHelper), the writers of
+ * iterations.csv and admission.csv, the run summary, PCAP and FlowMonitor, and the stop time.
+ * Between Build() and Run() a caller may connect its own trace sinks to GetServer(),
+ * GetWorkers(), GetScheduler() or the devices of GetScenario(). Run() runs the simulation and
+ * writes summary.csv (and flowmon.xml); Print() prints the program's final lines. The caller
+ * calls Simulator::Destroy() after Run() (the accessors stay valid until this object goes).
+ *
+ *     CodedLearningRunSettings settings;      // or settings.AddFlags(cmd); cmd.Parse(...)
+ *     settings.Validate();
+ *     CodedLearningRun run(settings);
+ *     run.Build();
+ *     run.Run();
+ *     Simulator::Destroy();
+ *     run.Print(std::cout, std::cerr, "my-program");
+ *
+ * Random streams: the data, the model and the training-set order use ns-3 streams 1 and 0
+ * (or Simulation::dataSeed), the applications Simulation::applicationStream on, the network
+ * the streams after them (or Simulation::networkStream on).
+ */
+class CodedLearningRun
+{
+  public:
+    /// \param settings the run's parameters (copied; Build() checks what needs the data)
+    explicit CodedLearningRun(const CodedLearningRunSettings& settings);
+    ~CodedLearningRun();
+
+    CodedLearningRun(const CodedLearningRun&) = delete;
+    CodedLearningRun& operator=(const CodedLearningRun&) = delete;
+
+    /**
+     * Creates the output folder, loads the data, makes the model, builds the network,
+     * installs and starts the applications, assigns the streams, schedules the faults,
+     * connects the writers and the summary and schedules the stop. Call once.
+     * \throws std::invalid_argument for settings that do not fit the data or the network
+     *         (batch size, scheme/workers/stragglers/partitions, network settings);
+     *         std::runtime_error for data or output files
+     */
+    void Build();
+
+    /**
+     * Runs the simulation (Simulator::Run), then writes flowmon.xml and summary.csv and
+     * records the event count and the warnings. Call once, after Build().
+     */
+    void Run();
+
+    /**
+     * Prints the warnings (on err) and the final lines of coded-learning-sim (on out): the
+     * summary line, the simulator events and the block gradients computed and shared.
+     * \param out standard output
+     * \param err standard error
+     * \param program the program's name that starts every line
+     */
+    void Print(std::ostream& out, std::ostream& err, const std::string& program) const;
+
+    /// \return the settings
+    const CodedLearningRunSettings& GetSettings() const;
+    /// \return the data and the model (after Build)
+    Ptr<LearningSetup> GetLearningSetup() const;
+    /// \return the applications' helper (after Build)
+    CodedLearningHelper& GetLearningHelper();
+    /// \return the parameter server (after Build)
+    Ptr<ParameterServerApplication> GetServer() const;
+    /// \return the workers (after Build)
+    const std::vector<Ptr<WorkerApplication>>& GetWorkers() const;
+    /// \return the admission scheduler, or nullptr without admission control (after Build)
+    Ptr<LyapunovSlotScheduler> GetScheduler() const;
+    /// \return the network's nodes, devices and addresses (after Build)
+    const NetworkScenario& GetScenario() const;
+    /// \return the network's helper (after Build)
+    NetworkScenarioHelper& GetNetworkHelper();
+    /// \return the run summary (complete after Run)
+    const coded::RunSummary& GetSummary() const;
+    /// \return the simulator events executed (after Run)
+    uint64_t GetEventCount() const;
+    /// \return the warnings Run() found (network not ready at the start, iterations missing)
+    const std::vector<std::string>& GetWarnings() const;
+
+  private:
+    /// Creates the random sources of the data, the model and the training-set order.
+    void CreateRandomSources();
+    /// Loads the data, makes the model and checks the code against them.
+    void BuildLearning();
+    /// Builds the network of the settings (NetworkScenarioFactory).
+    void BuildNetwork();
+    /// Creates the admission scheduler of Settings::admission (nullptr for "none").
+    void BuildAdmission();
+    /// Configures and installs the applications, starts them and assigns the streams.
+    void InstallApplications();
+    /// Schedules the faults of Settings::faults.
+    void ScheduleFaults();
+    /// Connects the writers and the summary; enables PCAP and FlowMonitor.
+    void ConnectOutputs();
+    /// Checks the combination of scheme, workers, stragglers and partitions on a throw-away
+    /// code. \param numSamples training samples \throws std::invalid_argument
+    void CheckCode(uint32_t numSamples) const;
+    /// \return the path of a file in the output folder \param name its name
+    std::string OutputPath(const std::string& name) const;
+    /// Records what Run() found for Print(): a network not ready in time, iterations missing.
+    void CollectWarnings();
+
+    /// IterationEnd sink: feeds the summary, stops after the last iteration if asked.
+    /// \param record the iteration
+    void OnIterationEnd(const IterationRecord& record);
+    /// Deliver sink of the server's transport: counts the payload bytes of whole RESULT
+    /// messages per worker. \param peer the worker \param info the message \param payloadBytes
+    /// its payload bytes
+    void OnServerDeliver(uint32_t peer, const MessageInfo& info, uint32_t payloadBytes);
+    /// Admitted sink of the scheduler: counts the data admitted per worker. \param queue the
+    /// worker \param offered the data offered \param admitted the data admitted
+    void OnAdmitted(uint32_t queue, double offered, double admitted);
+
+    CodedLearningRunSettings m_settings;                //!< the parameters
+    Ptr<Ns3RandomSource> m_orderRng;                    //!< training-set order (stream 0)
+    Ptr<Ns3RandomSource> m_dataRng;                     //!< data and model (stream 1)
+    std::unique_ptr<coded::RandomSource> m_seededRng;   //!< the same with a fixed seed
+    Ptr<LearningSetup> m_setup;                         //!< data and model
+    std::unique_ptr<NetworkScenarioHelper> m_network;   //!< the network's helper
+    NetworkScenario m_scenario;                         //!< the network
+    Ptr<LyapunovSlotScheduler> m_scheduler;             //!< admission (optional)
+    CodedLearningHelper m_learning;                     //!< the applications
+    std::unique_ptr<IterationCsvWriter> m_iterationCsv; //!< iterations.csv
+    std::unique_ptr<AdmissionCsvWriter> m_admissionCsv; //!< admission.csv
+    std::unique_ptr<coded::RunSummary> m_summary;       //!< summary.csv
+    std::vector<double> m_perWorkerData;                //!< admitted or RESULT bytes
+    std::vector<std::string> m_warnings;                //!< what Run() found
+    uint64_t m_events{0};                               //!< simulator events executed
+    bool m_built{false};                                //!< whether Build() ran
+};
+
+} // namespace ns3
+
+#endif // CODED_LEARNING_CODED_LEARNING_RUN_H
