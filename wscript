@@ -105,6 +105,7 @@ CODING_NS3_TESTS = []
 
 # Area "admission": Perturbed-Lyapunov fair admission: the pure controller and its ns-3 glue.
 ADMISSION_SOURCES = [
+    'model/admission/admission-checks.cc',
     'model/admission/admission-metrics.cc',
     'model/admission/fair-admission-queue-disc.cc',
     'model/admission/lyapunov-admission-controller.cc',
@@ -114,6 +115,7 @@ ADMISSION_SOURCES = [
     'model/admission/utility-function.cc',
 ]
 ADMISSION_HEADERS = [
+    'model/admission/admission-checks.h',
     'model/admission/admission-metrics.h',
     'model/admission/fair-admission-queue-disc.h',
     'model/admission/lyapunov-admission-controller.h',

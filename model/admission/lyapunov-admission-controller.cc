@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lyapunov-admission-controller.h"
 
+#include "admission-checks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -14,14 +16,8 @@ namespace coded
 namespace
 {
 
-/// Throws "LyapunovAdmissionController: <name> = <value> is out of range <range>".
-[[noreturn]] void
-OutOfRange(const std::string& name, double value, const std::string& range)
-{
-    std::ostringstream os;
-    os << "LyapunovAdmissionController: " << name << " = " << value << " is out of range " << range;
-    throw std::invalid_argument(os.str());
-}
+/// The class named in the error messages.
+constexpr const char* OWNER = "LyapunovAdmissionController";
 
 /// \param name what the vector is \param v the vector \param n the expected size
 void
@@ -43,11 +39,11 @@ LyapunovAdmissionController::Validate(const Config& c)
 {
     if (c.numQueues < 1)
     {
-        OutOfRange("numQueues", c.numQueues, "[1, inf)");
+        ThrowOutOfRange(OWNER, "numQueues", c.numQueues, "[1, inf)");
     }
     if (!(std::isfinite(c.v) && c.v > 0.0))
     {
-        OutOfRange("v", c.v, "(0, inf)");
+        ThrowOutOfRange(OWNER, "v", c.v, "(0, inf)");
     }
     if (!c.weights.empty())
     {
@@ -56,7 +52,10 @@ LyapunovAdmissionController::Validate(const Config& c)
         {
             if (!(std::isfinite(c.weights[i]) && c.weights[i] > 0.0))
             {
-                OutOfRange("weights[" + std::to_string(i) + "]", c.weights[i], "(0, inf)");
+                ThrowOutOfRange(OWNER,
+                                "weights[" + std::to_string(i) + "]",
+                                c.weights[i],
+                                "(0, inf)");
             }
         }
     }
@@ -67,27 +66,28 @@ LyapunovAdmissionController::Validate(const Config& c)
         {
             if (!(std::isfinite(c.perturbation[i]) && c.perturbation[i] >= 0.0))
             {
-                OutOfRange("perturbation[" + std::to_string(i) + "]",
-                           c.perturbation[i],
-                           "[0, inf)");
+                ThrowOutOfRange(OWNER,
+                                "perturbation[" + std::to_string(i) + "]",
+                                c.perturbation[i],
+                                "[0, inf)");
             }
         }
     }
     if (!(std::isfinite(c.maxArrival) && c.maxArrival > 0.0))
     {
-        OutOfRange("maxArrival", c.maxArrival, "(0, inf)");
+        ThrowOutOfRange(OWNER, "maxArrival", c.maxArrival, "(0, inf)");
     }
     if (c.variant != AUX && c.variant != DIRECT)
     {
-        OutOfRange("variant", static_cast<int>(c.variant), "{AUX, DIRECT}");
+        ThrowOutOfRange(OWNER, "variant", static_cast<int>(c.variant), "{AUX, DIRECT}");
     }
     if (c.scheduling != TDMA && c.scheduling != SPLIT)
     {
-        OutOfRange("scheduling", static_cast<int>(c.scheduling), "{TDMA, SPLIT}");
+        ThrowOutOfRange(OWNER, "scheduling", static_cast<int>(c.scheduling), "{TDMA, SPLIT}");
     }
     if (c.resourceBlocks < 1)
     {
-        OutOfRange("resourceBlocks", c.resourceBlocks, "[1, inf)");
+        ThrowOutOfRange(OWNER, "resourceBlocks", c.resourceBlocks, "[1, inf)");
     }
 }
 
@@ -133,7 +133,7 @@ LyapunovAdmissionController::AdmissionLimit(uint32_t i, double q, double z, doub
     Check(i);
     if (!(std::isfinite(offered) && offered >= 0.0))
     {
-        OutOfRange("offered", offered, "[0, inf)");
+        ThrowOutOfRange(OWNER, "offered", offered, "[0, inf)");
     }
     const double excess = q - m_config.perturbation[i];
     if (m_config.variant == AUX)
@@ -262,14 +262,14 @@ LyapunovAdmissionController::Step(const std::vector<double>& arrivals,
         {
             std::ostringstream range;
             range << "[0, maxArrival = " << m_config.maxArrival << "]";
-            OutOfRange("arrivals[" + std::to_string(i) + "]", arrivals[i], range.str());
+            ThrowOutOfRange(OWNER, "arrivals[" + std::to_string(i) + "]", arrivals[i], range.str());
         }
     }
     for (std::size_t k = 0; k < capacity.size(); ++k)
     {
         if (!(std::isfinite(capacity[k]) && capacity[k] >= 0.0))
         {
-            OutOfRange("capacity[" + std::to_string(k) + "]", capacity[k], "[0, inf)");
+            ThrowOutOfRange(OWNER, "capacity[" + std::to_string(k) + "]", capacity[k], "[0, inf)");
         }
     }
 
@@ -421,7 +421,7 @@ LyapunovAdmissionController::SetPerturbation(uint32_t i, double theta)
     Check(i);
     if (!(std::isfinite(theta) && theta >= 0.0))
     {
-        OutOfRange("perturbation[" + std::to_string(i) + "]", theta, "[0, inf)");
+        ThrowOutOfRange(OWNER, "perturbation[" + std::to_string(i) + "]", theta, "[0, inf)");
     }
     m_config.perturbation[i] = theta;
 }
@@ -432,7 +432,7 @@ LyapunovAdmissionController::SetUtilityWeight(uint32_t i, double weight)
     Check(i);
     if (!(std::isfinite(weight) && weight > 0.0))
     {
-        OutOfRange("weights[" + std::to_string(i) + "]", weight, "(0, inf)");
+        ThrowOutOfRange(OWNER, "weights[" + std::to_string(i) + "]", weight, "(0, inf)");
     }
     m_config.weights[i] = weight;
 }
