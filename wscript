@@ -53,6 +53,7 @@ LEARNING_NS3_TESTS = []
 CODING_SOURCES = [
     'model/coding/all-of-decoder.cc',
     'model/coding/approximate-code.cc',
+    'model/coding/code-matrix-decoder.cc',
     'model/coding/coding-round.cc',
     'model/coding/completion-history.cc',
     'model/coding/cyclic-repetition-code.cc',
@@ -75,6 +76,7 @@ CODING_SOURCES = [
 CODING_HEADERS = [
     'model/coding/all-of-decoder.h',
     'model/coding/approximate-code.h',
+    'model/coding/code-matrix-decoder.h',
     'model/coding/coding-round.h',
     'model/coding/completion-history.h',
     'model/coding/cyclic-repetition-code.h',
