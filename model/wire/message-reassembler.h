@@ -115,7 +115,8 @@ struct ReassemblerCounters
 class MessageReassembler
 {
   public:
-    /// Outcome of Accept().
+    /// Outcome of Accept() (message-reassembler.cc keeps a name and a counter per value, in
+    /// this order; STALE stays last).
     enum class Status
     {
         INCOMPLETE,   ///< stored; the message still misses chunks
