@@ -122,7 +122,8 @@ Offer(coded::MessageReassembler& reassembler,
                                            h.GetChunkCount(),
                                            h.GetChunkOffset(),
                                            h.GetMessageLength(),
-                                           payload,
+                                           payload.data(),
+                                           payload.size(),
                                            message);
     const auto& limits = reassembler.Limits();
     Check(reassembler.BytesHeld() <= limits.maxBytesHeld, "BytesHeld() <= maxBytesHeld");

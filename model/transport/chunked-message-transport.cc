@@ -79,7 +79,8 @@ ChunkedMessageTransport::AcceptChunk(uint32_t peer,
                                                h.GetChunkCount(),
                                                h.GetChunkOffset(),
                                                h.GetMessageLength(),
-                                               data,
+                                               data.data(),
+                                               data.size(),
                                                message);
     if (status == Status::INCOMPLETE || status == Status::COMPLETE)
     {

@@ -143,25 +143,6 @@ MessageReassembler::Accept(const MessageKey& key,
                            uint32_t chunkCount,
                            uint32_t offset,
                            uint32_t messageLength,
-                           const std::vector<uint8_t>& bytes,
-                           std::vector<uint8_t>& message)
-{
-    return Accept(key,
-                  chunkIndex,
-                  chunkCount,
-                  offset,
-                  messageLength,
-                  bytes.data(),
-                  bytes.size(),
-                  message);
-}
-
-MessageReassembler::Status
-MessageReassembler::Accept(const MessageKey& key,
-                           uint32_t chunkIndex,
-                           uint32_t chunkCount,
-                           uint32_t offset,
-                           uint32_t messageLength,
                            const uint8_t* data,
                            std::size_t size,
                            std::vector<uint8_t>& message)

@@ -162,25 +162,6 @@ class MessageReassembler
                   std::vector<uint8_t>& message);
 
     /**
-     * Offers one chunk (vector form of the other Accept()).
-     * \param key the message it belongs to
-     * \param chunkIndex its index
-     * \param chunkCount the number of chunks of the message
-     * \param offset its first byte in the message
-     * \param messageLength the bytes of the whole message
-     * \param bytes its bytes
-     * \param message receives the whole message on COMPLETE (untouched otherwise)
-     * \return the outcome
-     */
-    Status Accept(const MessageKey& key,
-                  uint32_t chunkIndex,
-                  uint32_t chunkCount,
-                  uint32_t offset,
-                  uint32_t messageLength,
-                  const std::vector<uint8_t>& bytes,
-                  std::vector<uint8_t>& message);
-
-    /**
      * \param key a message
      * \return the ascending indices of its chunks not yet received; empty when the message
      * is not in progress (never seen, completed or discarded)

@@ -192,13 +192,13 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_single_chunk_and_empty_messages)
     BOOST_TEST(r.Accept(Key(0), 0, 1, 0, 0, nullptr, 0, out) == Status::COMPLETE);
     BOOST_TEST(out.empty());
     const auto msg = Message(700);
-    BOOST_TEST(r.Accept(Key(0, 2), 0, 1, 0, 700, msg, out) == Status::COMPLETE);
+    BOOST_TEST(r.Accept(Key(0, 2), 0, 1, 0, 700, msg.data(), msg.size(), out) == Status::COMPLETE);
     BOOST_TEST(out == msg);
     BOOST_TEST(r.MessagesInProgress() == 0u);
     BOOST_TEST(r.BytesHeld() == 0u);
     BOOST_TEST(r.Counters().completed == 2u);
     // Again: the message was completed, so this is a duplicate.
-    BOOST_TEST(r.Accept(Key(0, 2), 0, 1, 0, 700, msg, out) == Status::DUPLICATE);
+    BOOST_TEST(r.Accept(Key(0, 2), 0, 1, 0, 700, msg.data(), msg.size(), out) == Status::DUPLICATE);
 }
 
 BOOST_AUTO_TEST_CASE(wire_reassembler_duplicates)
@@ -247,7 +247,8 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_inconsistent_chunks)
     // Same index, other bytes.
     std::vector<uint8_t> other(msg.begin() + 1000, msg.begin() + 2000);
     other[10] ^= 1;
-    BOOST_TEST(r.Accept(Key(0), 1, 4, 1000, 4000, other, out) == Status::INCONSISTENT);
+    BOOST_TEST(r.Accept(Key(0), 1, 4, 1000, 4000, other.data(), other.size(), out) ==
+               Status::INCONSISTENT);
     BOOST_TEST(Contains(r.LastError(), "with other contents or extent"), r.LastError());
     // Same index, other extent.
     BOOST_TEST(r.Accept(Key(0), 1, 4, 1000, 4000, msg.data() + 1000, 999, out) ==
@@ -576,7 +577,8 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_hostile_random_stream)
             std::copy(msg.begin() + offset, msg.begin() + offset + size, bytes.begin());
         }
         std::vector<uint8_t> out;
-        const Status st = r.Accept(key, index, count, offset, length, bytes, out);
+        const Status st =
+            r.Accept(key, index, count, offset, length, bytes.data(), bytes.size(), out);
         ++offers;
         if (st == Status::COMPLETE)
         {
