@@ -138,18 +138,10 @@ MessageReassembler::RememberCompleted(const MessageKey& key)
 }
 
 MessageReassembler::Status
-MessageReassembler::Accept(const MessageKey& key,
-                           uint32_t chunkIndex,
-                           uint32_t chunkCount,
-                           uint32_t offset,
-                           uint32_t messageLength,
-                           const uint8_t* data,
-                           std::size_t size,
-                           std::vector<uint8_t>& message)
+MessageReassembler::Accept(const MessageKey& key, const Chunk& c, std::vector<uint8_t>& message)
 {
-    const Chunk c{chunkIndex, chunkCount, offset, messageLength, data, size};
-    const std::string where = key.ToString() + " chunk " + std::to_string(chunkIndex) + "/" +
-                              std::to_string(chunkCount) + ": ";
+    const std::string where =
+        key.ToString() + " chunk " + std::to_string(c.index) + "/" + std::to_string(c.count) + ": ";
     // 1. Iterations already finished.
     if (key.iteration < m_watermark)
     {
