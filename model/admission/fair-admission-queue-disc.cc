@@ -163,16 +163,44 @@ FairAdmissionQueueDisc::CheckClass(uint32_t flowClass) const
 }
 
 void
+FairAdmissionQueueDisc::CheckClassValue(uint32_t flowClass,
+                                        const char* what,
+                                        double value,
+                                        bool zeroAllowed) const
+{
+    CheckClass(flowClass);
+    if (!((zeroAllowed ? value >= 0.0 : value > 0.0) &&
+          value < std::numeric_limits<double>::infinity()))
+    {
+        throw std::invalid_argument(std::string("FairAdmissionQueueDisc: ") + what + " " +
+                                    std::to_string(value) + " of class " +
+                                    std::to_string(flowClass) + " is out of range " +
+                                    (zeroAllowed ? "[0, inf)" : "(0, inf)"));
+    }
+}
+
+void
+FairAdmissionQueueDisc::SetControllerValue(uint32_t flowClass,
+                                           double value,
+                                           void (coded::LyapunovAdmissionController::*set)(uint32_t,
+                                                                                           double),
+                                           std::map<uint32_t, double>& overrides)
+{
+    if (m_controller)
+    {
+        ((*m_controller).*set)(flowClass, value);
+    }
+    else
+    {
+        overrides[flowClass] = value;
+    }
+}
+
+void
 FairAdmissionQueueDisc::SetServiceRate(uint32_t flowClass, double rate)
 {
     NS_LOG_FUNCTION(this << flowClass << rate);
-    CheckClass(flowClass);
-    if (!(rate > 0.0 && rate < std::numeric_limits<double>::infinity()))
-    {
-        throw std::invalid_argument("FairAdmissionQueueDisc: service rate " + std::to_string(rate) +
-                                    " of class " + std::to_string(flowClass) +
-                                    " is out of range (0, inf)");
-    }
+    CheckClassValue(flowClass, "service rate", rate, false);
     if (m_classes.empty())
     {
         m_rateOverrides[flowClass] = rate;
@@ -187,42 +215,22 @@ void
 FairAdmissionQueueDisc::SetPerturbation(uint32_t flowClass, double theta)
 {
     NS_LOG_FUNCTION(this << flowClass << theta);
-    CheckClass(flowClass);
-    if (!(theta >= 0.0 && theta < std::numeric_limits<double>::infinity()))
-    {
-        throw std::invalid_argument("FairAdmissionQueueDisc: perturbation " +
-                                    std::to_string(theta) + " of class " +
-                                    std::to_string(flowClass) + " is out of range [0, inf)");
-    }
-    if (m_controller)
-    {
-        m_controller->SetPerturbation(flowClass, theta);
-    }
-    else
-    {
-        m_thetaOverrides[flowClass] = theta;
-    }
+    CheckClassValue(flowClass, "perturbation", theta, true);
+    SetControllerValue(flowClass,
+                       theta,
+                       &coded::LyapunovAdmissionController::SetPerturbation,
+                       m_thetaOverrides);
 }
 
 void
 FairAdmissionQueueDisc::SetUtilityWeight(uint32_t flowClass, double weight)
 {
     NS_LOG_FUNCTION(this << flowClass << weight);
-    CheckClass(flowClass);
-    if (!(weight > 0.0 && weight < std::numeric_limits<double>::infinity()))
-    {
-        throw std::invalid_argument("FairAdmissionQueueDisc: utility weight " +
-                                    std::to_string(weight) + " of class " +
-                                    std::to_string(flowClass) + " is out of range (0, inf)");
-    }
-    if (m_controller)
-    {
-        m_controller->SetUtilityWeight(flowClass, weight);
-    }
-    else
-    {
-        m_weightOverrides[flowClass] = weight;
-    }
+    CheckClassValue(flowClass, "utility weight", weight, false);
+    SetControllerValue(flowClass,
+                       weight,
+                       &coded::LyapunovAdmissionController::SetUtilityWeight,
+                       m_weightOverrides);
 }
 
 double
