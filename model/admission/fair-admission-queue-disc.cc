@@ -236,67 +236,60 @@ FairAdmissionQueueDisc::SetUtilityWeight(uint32_t flowClass, double weight)
 double
 FairAdmissionQueueDisc::GetBacklog(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0.0
-                             : static_cast<double>(m_classes[flowClass].admittedBytes) / m_dataUnit;
+    return static_cast<double>(ClassValue(flowClass, &FlowClass::admittedBytes)) / m_dataUnit;
 }
 
 double
 FairAdmissionQueueDisc::GetHeld(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0.0
-                             : static_cast<double>(m_classes[flowClass].heldBytes) / m_dataUnit;
+    return static_cast<double>(ClassValue(flowClass, &FlowClass::heldBytes)) / m_dataUnit;
 }
 
 double
 FairAdmissionQueueDisc::GetVirtualBacklog(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0.0 : m_classes[flowClass].z;
+    return ClassValue(flowClass, &FlowClass::z);
 }
 
 uint64_t
 FairAdmissionQueueDisc::GetAdmittedBytes(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0 : m_classes[flowClass].totalAdmitted;
+    return ClassValue(flowClass, &FlowClass::totalAdmitted);
 }
 
 uint64_t
 FairAdmissionQueueDisc::GetDequeuedBytes(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0 : m_classes[flowClass].totalDequeued;
+    return ClassValue(flowClass, &FlowClass::totalDequeued);
 }
 
 uint64_t
 FairAdmissionQueueDisc::GetRejectedBytes(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0 : m_classes[flowClass].totalRejected;
+    return ClassValue(flowClass, &FlowClass::totalRejected);
+}
+
+double
+FairAdmissionQueueDisc::JainOf(uint64_t FlowClass::*field) const
+{
+    std::vector<double> x(m_numClasses, 0.0);
+    for (std::size_t c = 0; c < m_classes.size(); ++c)
+    {
+        x[c] = static_cast<double>(m_classes[c].*field);
+    }
+    return coded::AdmissionMetrics::JainIndex(x);
 }
 
 double
 FairAdmissionQueueDisc::GetJainAdmitted() const
 {
-    std::vector<double> x(m_numClasses, 0.0);
-    for (std::size_t c = 0; c < m_classes.size(); ++c)
-    {
-        x[c] = static_cast<double>(m_classes[c].totalAdmitted);
-    }
-    return coded::AdmissionMetrics::JainIndex(x);
+    return JainOf(&FlowClass::totalAdmitted);
 }
 
 double
 FairAdmissionQueueDisc::GetJainDequeued() const
 {
-    std::vector<double> x(m_numClasses, 0.0);
-    for (std::size_t c = 0; c < m_classes.size(); ++c)
-    {
-        x[c] = static_cast<double>(m_classes[c].totalDequeued);
-    }
-    return coded::AdmissionMetrics::JainIndex(x);
+    return JainOf(&FlowClass::totalDequeued);
 }
 
 Ptr<LyapunovAdmissionPolicy>

@@ -185,6 +185,24 @@ class FairAdmissionQueueDisc : public QueueDisc
 
     /// \param flowClass a class \throws std::out_of_range if it does not exist
     void CheckClass(uint32_t flowClass) const;
+
+    /**
+     * \param flowClass a class (std::out_of_range if it does not exist)
+     * \param field a per-class amount
+     * \return its value for the class (0 before initialisation)
+     */
+    template <typename T>
+    T ClassValue(uint32_t flowClass, T FlowClass::*field) const
+    {
+        CheckClass(flowClass);
+        return m_classes.empty() ? T{0} : m_classes[flowClass].*field;
+    }
+
+    /**
+     * \param field a per-class byte count
+     * \return Jain's index of it over the classes (1 before initialisation: every class 0)
+     */
+    double JainOf(uint64_t FlowClass::*field) const;
     /**
      * Checks the argument of a per-class setter.
      * \param flowClass the class
