@@ -2,6 +2,7 @@
 #ifndef CODED_LEARNING_ADMISSION_CHECKS_H
 #define CODED_LEARNING_ADMISSION_CHECKS_H
 
+#include <cstddef>
 #include <string>
 
 namespace ns3
@@ -23,6 +24,29 @@ namespace coded
                                   const std::string& name,
                                   double value,
                                   const std::string& range);
+
+/**
+ * \ingroup coded-learning
+ * Checks the size of a per-queue (or per-block) vector.
+ * \param owner the class that checks, e.g. "AdmissionMetrics"
+ * \param name what the vector is, e.g. "arrivals"
+ * \param size its size
+ * \param expected the size it must have
+ * \throws std::invalid_argument "<owner>: <name> has <size> entries, expected <expected>"
+ */
+void RequireSize(const char* owner, const char* name, std::size_t size, std::size_t expected);
+
+/**
+ * \ingroup coded-learning
+ * Checks an index.
+ * \param owner the class that checks, e.g. "AdmissionMetrics"
+ * \param item what is indexed, e.g. "queue"
+ * \param index the index
+ * \param count the number of items
+ * \throws std::out_of_range "<owner>: <item> <index> does not exist (<count> <item>s)" unless
+ * index < count
+ */
+void RequireIndex(const char* owner, const char* item, std::size_t index, std::size_t count);
 
 } // namespace coded
 } // namespace ns3

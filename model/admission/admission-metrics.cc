@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "admission-metrics.h"
 
+#include "admission-checks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -51,12 +53,7 @@ AdmissionMetrics::Record(const AdmissionSlotOutcome& s)
                                                          &s.virtualBacklog};
     for (const auto* v : all)
     {
-        if (v->size() != m_numQueues)
-        {
-            throw std::invalid_argument("AdmissionMetrics: a slot outcome has " +
-                                        std::to_string(v->size()) + " entries, expected " +
-                                        std::to_string(m_numQueues));
-        }
+        RequireSize("AdmissionMetrics", "a slot outcome", v->size(), m_numQueues);
     }
     ++m_slots;
     for (uint32_t i = 0; i < m_numQueues; ++i)
@@ -94,11 +91,7 @@ AdmissionMetrics::Slots() const
 void
 AdmissionMetrics::Check(uint32_t i) const
 {
-    if (i >= m_numQueues)
-    {
-        throw std::out_of_range("AdmissionMetrics: queue " + std::to_string(i) +
-                                " does not exist (" + std::to_string(m_numQueues) + " queues)");
-    }
+    RequireIndex("AdmissionMetrics", "queue", i, m_numQueues);
 }
 
 double

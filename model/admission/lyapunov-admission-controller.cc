@@ -19,19 +19,6 @@ namespace
 /// The class named in the error messages.
 constexpr const char* OWNER = "LyapunovAdmissionController";
 
-/// \param name what the vector is \param v the vector \param n the expected size
-void
-RequireSize(const std::string& name, const std::vector<double>& v, std::size_t n)
-{
-    if (v.size() != n)
-    {
-        std::ostringstream os;
-        os << "LyapunovAdmissionController: " << name << " has " << v.size()
-           << " entries, expected " << n;
-        throw std::invalid_argument(os.str());
-    }
-}
-
 } // namespace
 
 void
@@ -47,7 +34,7 @@ LyapunovAdmissionController::Validate(const Config& c)
     }
     if (!c.weights.empty())
     {
-        RequireSize("weights", c.weights, c.numQueues);
+        RequireSize(OWNER, "weights", c.weights.size(), c.numQueues);
         for (std::size_t i = 0; i < c.weights.size(); ++i)
         {
             if (!(std::isfinite(c.weights[i]) && c.weights[i] > 0.0))
@@ -61,7 +48,7 @@ LyapunovAdmissionController::Validate(const Config& c)
     }
     if (!c.perturbation.empty())
     {
-        RequireSize("perturbation", c.perturbation, c.numQueues);
+        RequireSize(OWNER, "perturbation", c.perturbation.size(), c.numQueues);
         for (std::size_t i = 0; i < c.perturbation.size(); ++i)
         {
             if (!(std::isfinite(c.perturbation[i]) && c.perturbation[i] >= 0.0))
@@ -112,12 +99,7 @@ LyapunovAdmissionController::LyapunovAdmissionController(const Config& config)
 void
 LyapunovAdmissionController::Check(uint32_t i) const
 {
-    if (i >= m_config.numQueues)
-    {
-        throw std::out_of_range("LyapunovAdmissionController: queue " + std::to_string(i) +
-                                " does not exist (" + std::to_string(m_config.numQueues) +
-                                " queues)");
-    }
+    RequireIndex(OWNER, "queue", i, m_config.numQueues);
 }
 
 double
@@ -165,8 +147,8 @@ LyapunovAdmissionController::Schedule(const std::vector<double>& backlog,
 {
     const uint32_t n = m_config.numQueues;
     const uint32_t m = m_config.resourceBlocks;
-    RequireSize("backlog", backlog, n);
-    RequireSize("capacity", capacity, static_cast<std::size_t>(n) * m);
+    RequireSize(OWNER, "backlog", backlog.size(), n);
+    RequireSize(OWNER, "capacity", capacity.size(), static_cast<std::size_t>(n) * m);
     std::vector<double> service(n, 0.0);
     if (m_config.scheduling == TDMA)
     {
@@ -252,8 +234,11 @@ LyapunovAdmissionController::Step(const std::vector<double>& arrivals,
                                   const std::vector<double>& capacity)
 {
     const uint32_t n = m_config.numQueues;
-    RequireSize("arrivals", arrivals, n);
-    RequireSize("capacity", capacity, static_cast<std::size_t>(n) * m_config.resourceBlocks);
+    RequireSize(OWNER, "arrivals", arrivals.size(), n);
+    RequireSize(OWNER,
+                "capacity",
+                capacity.size(),
+                static_cast<std::size_t>(n) * m_config.resourceBlocks);
     for (uint32_t i = 0; i < n; ++i)
     {
         // A relative slack of 1e-12 tolerates callers that compute A_max in another order.
@@ -330,7 +315,7 @@ LyapunovAdmissionController::BacklogBound(uint32_t i) const
 double
 LyapunovAdmissionController::TotalUtility(const std::vector<double>& rates) const
 {
-    RequireSize("rates", rates, m_config.numQueues);
+    RequireSize(OWNER, "rates", rates.size(), m_config.numQueues);
     double u = 0.0;
     for (uint32_t i = 0; i < m_config.numQueues; ++i)
     {

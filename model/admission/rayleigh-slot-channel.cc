@@ -100,11 +100,7 @@ RayleighSlotChannel::FadingCap() const
 double
 RayleighSlotChannel::BlockCapacity(uint32_t i, double h) const
 {
-    if (i >= m_snr.size())
-    {
-        throw std::out_of_range("RayleighSlotChannel: worker " + std::to_string(i) +
-                                " does not exist (" + std::to_string(m_snr.size()) + " workers)");
-    }
+    RequireIndex(OWNER, "worker", i, m_snr.size());
     if (!(h >= 0.0))
     {
         ThrowOutOfRange(OWNER, "h", h, "[0, inf)");
