@@ -327,13 +327,13 @@ LyapunovAdmissionController::TotalUtility(const std::vector<double>& rates) cons
 double
 LyapunovAdmissionController::UtilityOfAdmitted() const
 {
-    return TotalUtility(m_metrics.AverageAdmittedVector());
+    return TotalUtility(m_metrics.Averages(AdmissionMetrics::Amount::ADMITTED));
 }
 
 double
 LyapunovAdmissionController::UtilityOfDelivered() const
 {
-    return TotalUtility(m_metrics.AverageDeliveredVector());
+    return TotalUtility(m_metrics.Averages(AdmissionMetrics::Amount::DELIVERED));
 }
 
 const AdmissionMetrics&
