@@ -13,13 +13,8 @@ namespace ns3
 namespace coded
 {
 
-namespace
-{
-
 /// The class named in the error messages.
 constexpr const char* OWNER = "LyapunovAdmissionController";
-
-} // namespace
 
 void
 LyapunovAdmissionController::Validate(const Config& c)

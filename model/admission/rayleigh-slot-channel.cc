@@ -12,13 +12,8 @@ namespace ns3
 namespace coded
 {
 
-namespace
-{
-
 /// The class named in the error messages.
 constexpr const char* OWNER = "RayleighSlotChannel";
-
-} // namespace
 
 void
 RayleighSlotChannel::Validate(const Config& c)

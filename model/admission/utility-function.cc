@@ -13,13 +13,8 @@ namespace ns3
 namespace coded
 {
 
-namespace
-{
-
 /// The class named in the error messages.
 constexpr const char* OWNER = "UtilityFunction";
-
-} // namespace
 
 UtilityFunction::UtilityFunction()
     : m_kind(LOG1P),
