@@ -53,6 +53,7 @@ LEARNING_NS3_TESTS = []
 CODING_SOURCES = [
     'model/coding/all-of-decoder.cc',
     'model/coding/approximate-code.cc',
+    'model/coding/code-matrix-decoder.cc',
     'model/coding/coding-round.cc',
     'model/coding/completion-history.cc',
     'model/coding/cyclic-repetition-code.cc',
@@ -66,6 +67,7 @@ CODING_SOURCES = [
     'model/coding/iteration-plan.cc',
     'model/coding/k-sync-code.cc',
     'model/coding/least-squares-decoder.cc',
+    'model/coding/matrix-code.cc',
     'model/coding/partial-straggler-code.cc',
     'model/coding/row-gradient-table.cc',
     'model/coding/scaled-sum-decoder.cc',
@@ -75,6 +77,7 @@ CODING_SOURCES = [
 CODING_HEADERS = [
     'model/coding/all-of-decoder.h',
     'model/coding/approximate-code.h',
+    'model/coding/code-matrix-decoder.h',
     'model/coding/coding-round.h',
     'model/coding/completion-history.h',
     'model/coding/cyclic-repetition-code.h',
@@ -88,6 +91,7 @@ CODING_HEADERS = [
     'model/coding/iteration-plan.h',
     'model/coding/k-sync-code.h',
     'model/coding/least-squares-decoder.h',
+    'model/coding/matrix-code.h',
     'model/coding/partial-straggler-code.h',
     'model/coding/row-gradient-table.h',
     'model/coding/scaled-sum-decoder.h',
@@ -105,6 +109,7 @@ CODING_NS3_TESTS = []
 
 # Area "admission": Perturbed-Lyapunov fair admission: the pure controller and its ns-3 glue.
 ADMISSION_SOURCES = [
+    'model/admission/admission-checks.cc',
     'model/admission/admission-metrics.cc',
     'model/admission/fair-admission-queue-disc.cc',
     'model/admission/lyapunov-admission-controller.cc',
@@ -114,6 +119,7 @@ ADMISSION_SOURCES = [
     'model/admission/utility-function.cc',
 ]
 ADMISSION_HEADERS = [
+    'model/admission/admission-checks.h',
     'model/admission/admission-metrics.h',
     'model/admission/fair-admission-queue-disc.h',
     'model/admission/lyapunov-admission-controller.h',

@@ -118,11 +118,12 @@ Offer(coded::MessageReassembler& reassembler,
     key.task = h.GetTaskId();
     std::vector<uint8_t> message;
     const auto status = reassembler.Accept(key,
-                                           h.GetChunkIndex(),
-                                           h.GetChunkCount(),
-                                           h.GetChunkOffset(),
-                                           h.GetMessageLength(),
-                                           payload,
+                                           {h.GetChunkIndex(),
+                                            h.GetChunkCount(),
+                                            h.GetChunkOffset(),
+                                            h.GetMessageLength(),
+                                            payload.data(),
+                                            payload.size()},
                                            message);
     const auto& limits = reassembler.Limits();
     Check(reassembler.BytesHeld() <= limits.maxBytesHeld, "BytesHeld() <= maxBytesHeld");

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "admission-metrics.h"
 
+#include "admission-checks.h"
+
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -10,6 +13,46 @@ namespace ns3
 {
 namespace coded
 {
+
+namespace
+{
+
+/// The vector of each AdmissionMetrics::Amount in a slot outcome, in the order of the enumeration.
+constexpr std::vector<double> AdmissionSlotOutcome::*OUTCOME_VECTORS[] = {
+    &AdmissionSlotOutcome::arrivals,
+    &AdmissionSlotOutcome::admitted,
+    &AdmissionSlotOutcome::scheduled,
+    &AdmissionSlotOutcome::delivered,
+    &AdmissionSlotOutcome::wasted,
+    &AdmissionSlotOutcome::backlog,
+    &AdmissionSlotOutcome::virtualBacklog,
+};
+
+static_assert(std::size(OUTCOME_VECTORS) == AdmissionMetrics::NUM_AMOUNTS, "one per amount");
+static_assert(static_cast<std::size_t>(AdmissionMetrics::Amount::VIRTUAL_BACKLOG) + 1 ==
+                  AdmissionMetrics::NUM_AMOUNTS,
+              "NUM_AMOUNTS counts the amounts");
+
+/// \param amount an amount \return its index in the per-amount arrays
+std::size_t
+Index(AdmissionMetrics::Amount amount)
+{
+    return static_cast<std::size_t>(amount);
+}
+
+/// \param v values \return their sum
+double
+Sum(const std::vector<double>& v)
+{
+    double s = 0.0;
+    for (double x : v)
+    {
+        s += x;
+    }
+    return s;
+}
+
+} // namespace
 
 AdmissionMetrics::AdmissionMetrics(uint32_t numQueues)
     : m_numQueues(numQueues)
@@ -25,52 +68,34 @@ void
 AdmissionMetrics::Reset()
 {
     m_slots = 0;
-    m_arrivals.assign(m_numQueues, 0.0);
-    m_admitted.assign(m_numQueues, 0.0);
-    m_scheduled.assign(m_numQueues, 0.0);
-    m_delivered.assign(m_numQueues, 0.0);
-    m_wasted.assign(m_numQueues, 0.0);
-    m_backlog.assign(m_numQueues, 0.0);
-    m_virtual.assign(m_numQueues, 0.0);
-    m_maxBacklog.assign(m_numQueues, 0.0);
-    m_maxVirtual.assign(m_numQueues, 0.0);
+    for (std::size_t a = 0; a < NUM_AMOUNTS; ++a)
+    {
+        m_sums[a].assign(m_numQueues, 0.0);
+        m_largest[a].assign(m_numQueues, 0.0);
+    }
     m_servedSlots.assign(m_numQueues, 0);
-    m_maxWasted = 0.0;
     m_slotUtility = 0.0;
 }
 
 void
 AdmissionMetrics::Record(const AdmissionSlotOutcome& s)
 {
-    const std::vector<const std::vector<double>*> all = {&s.arrivals,
-                                                         &s.admitted,
-                                                         &s.scheduled,
-                                                         &s.delivered,
-                                                         &s.wasted,
-                                                         &s.backlog,
-                                                         &s.virtualBacklog};
-    for (const auto* v : all)
+    for (const auto vector : OUTCOME_VECTORS)
     {
-        if (v->size() != m_numQueues)
-        {
-            throw std::invalid_argument("AdmissionMetrics: a slot outcome has " +
-                                        std::to_string(v->size()) + " entries, expected " +
-                                        std::to_string(m_numQueues));
-        }
+        RequireSize("AdmissionMetrics", "a slot outcome", (s.*vector).size(), m_numQueues);
     }
     ++m_slots;
+    for (std::size_t a = 0; a < NUM_AMOUNTS; ++a)
+    {
+        const std::vector<double>& v = s.*OUTCOME_VECTORS[a];
+        for (uint32_t i = 0; i < m_numQueues; ++i)
+        {
+            m_sums[a][i] += v[i];
+            m_largest[a][i] = std::max(m_largest[a][i], v[i]);
+        }
+    }
     for (uint32_t i = 0; i < m_numQueues; ++i)
     {
-        m_arrivals[i] += s.arrivals[i];
-        m_admitted[i] += s.admitted[i];
-        m_scheduled[i] += s.scheduled[i];
-        m_delivered[i] += s.delivered[i];
-        m_wasted[i] += s.wasted[i];
-        m_backlog[i] += s.backlog[i];
-        m_virtual[i] += s.virtualBacklog[i];
-        m_maxBacklog[i] = std::max(m_maxBacklog[i], s.backlog[i]);
-        m_maxVirtual[i] = std::max(m_maxVirtual[i], s.virtualBacklog[i]);
-        m_maxWasted = std::max(m_maxWasted, s.wasted[i]);
         if (s.delivered[i] > 0.0)
         {
             ++m_servedSlots[i];
@@ -94,11 +119,7 @@ AdmissionMetrics::Slots() const
 void
 AdmissionMetrics::Check(uint32_t i) const
 {
-    if (i >= m_numQueues)
-    {
-        throw std::out_of_range("AdmissionMetrics: queue " + std::to_string(i) +
-                                " does not exist (" + std::to_string(m_numQueues) + " queues)");
-    }
+    RequireIndex("AdmissionMetrics", "queue", i, m_numQueues);
 }
 
 double
@@ -108,66 +129,47 @@ AdmissionMetrics::Mean(double sum) const
 }
 
 double
-AdmissionMetrics::AverageArrival(uint32_t i) const
+AdmissionMetrics::Average(Amount amount, uint32_t i) const
 {
     Check(i);
-    return Mean(m_arrivals[i]);
+    return Mean(m_sums[Index(amount)][i]);
+}
+
+std::vector<double>
+AdmissionMetrics::Averages(Amount amount) const
+{
+    std::vector<double> v(m_numQueues);
+    for (uint32_t i = 0; i < m_numQueues; ++i)
+    {
+        v[i] = Mean(m_sums[Index(amount)][i]);
+    }
+    return v;
 }
 
 double
-AdmissionMetrics::AverageAdmitted(uint32_t i) const
+AdmissionMetrics::AverageTotal(Amount amount) const
 {
-    Check(i);
-    return Mean(m_admitted[i]);
+    return Mean(Sum(m_sums[Index(amount)]));
 }
 
 double
-AdmissionMetrics::AverageScheduled(uint32_t i) const
+AdmissionMetrics::Largest(Amount amount, uint32_t i) const
 {
     Check(i);
-    return Mean(m_scheduled[i]);
+    return m_largest[Index(amount)][i];
 }
 
 double
-AdmissionMetrics::AverageDelivered(uint32_t i) const
+AdmissionMetrics::Largest(Amount amount) const
 {
-    Check(i);
-    return Mean(m_delivered[i]);
+    const std::vector<double>& largest = m_largest[Index(amount)];
+    return *std::max_element(largest.begin(), largest.end());
 }
 
 double
-AdmissionMetrics::AverageWasted(uint32_t i) const
+AdmissionMetrics::Jain(Amount amount) const
 {
-    Check(i);
-    return Mean(m_wasted[i]);
-}
-
-double
-AdmissionMetrics::AverageBacklog(uint32_t i) const
-{
-    Check(i);
-    return Mean(m_backlog[i]);
-}
-
-double
-AdmissionMetrics::AverageVirtualBacklog(uint32_t i) const
-{
-    Check(i);
-    return Mean(m_virtual[i]);
-}
-
-double
-AdmissionMetrics::MaxBacklog(uint32_t i) const
-{
-    Check(i);
-    return m_maxBacklog[i];
-}
-
-double
-AdmissionMetrics::MaxVirtualBacklog(uint32_t i) const
-{
-    Check(i);
-    return m_maxVirtual[i];
+    return JainIndex(Averages(amount));
 }
 
 uint64_t
@@ -177,81 +179,6 @@ AdmissionMetrics::ServedSlots(uint32_t i) const
     return m_servedSlots[i];
 }
 
-std::vector<double>
-AdmissionMetrics::AverageAdmittedVector() const
-{
-    std::vector<double> v(m_numQueues);
-    for (uint32_t i = 0; i < m_numQueues; ++i)
-    {
-        v[i] = Mean(m_admitted[i]);
-    }
-    return v;
-}
-
-std::vector<double>
-AdmissionMetrics::AverageDeliveredVector() const
-{
-    std::vector<double> v(m_numQueues);
-    for (uint32_t i = 0; i < m_numQueues; ++i)
-    {
-        v[i] = Mean(m_delivered[i]);
-    }
-    return v;
-}
-
-namespace
-{
-
-/// \param v values \return their sum
-double
-Sum(const std::vector<double>& v)
-{
-    double s = 0.0;
-    for (double x : v)
-    {
-        s += x;
-    }
-    return s;
-}
-
-} // namespace
-
-double
-AdmissionMetrics::AverageTotalBacklog() const
-{
-    return Mean(Sum(m_backlog));
-}
-
-double
-AdmissionMetrics::AverageTotalVirtualBacklog() const
-{
-    return Mean(Sum(m_virtual));
-}
-
-double
-AdmissionMetrics::Throughput() const
-{
-    return Mean(Sum(m_delivered));
-}
-
-double
-AdmissionMetrics::TotalAdmitted() const
-{
-    return Mean(Sum(m_admitted));
-}
-
-double
-AdmissionMetrics::TotalWasted() const
-{
-    return Mean(Sum(m_wasted));
-}
-
-double
-AdmissionMetrics::MaxWasted() const
-{
-    return m_maxWasted;
-}
-
 double
 AdmissionMetrics::AverageSlotUtility() const
 {
@@ -259,15 +186,39 @@ AdmissionMetrics::AverageSlotUtility() const
 }
 
 double
+AdmissionMetrics::AverageTotalBacklog() const
+{
+    return AverageTotal(Amount::BACKLOG);
+}
+
+double
+AdmissionMetrics::AverageTotalVirtualBacklog() const
+{
+    return AverageTotal(Amount::VIRTUAL_BACKLOG);
+}
+
+double
+AdmissionMetrics::Throughput() const
+{
+    return AverageTotal(Amount::DELIVERED);
+}
+
+double
+AdmissionMetrics::TotalWasted() const
+{
+    return AverageTotal(Amount::WASTED);
+}
+
+double
 AdmissionMetrics::JainAdmitted() const
 {
-    return JainIndex(AverageAdmittedVector());
+    return Jain(Amount::ADMITTED);
 }
 
 double
 AdmissionMetrics::JainDelivered() const
 {
-    return JainIndex(AverageDeliveredVector());
+    return Jain(Amount::DELIVERED);
 }
 
 double

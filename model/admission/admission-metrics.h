@@ -2,6 +2,8 @@
 #ifndef CODED_LEARNING_ADMISSION_METRICS_H
 #define CODED_LEARNING_ADMISSION_METRICS_H
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -29,14 +31,29 @@ struct AdmissionSlotOutcome
 
 /**
  * \ingroup coded-learning
- * Time averages and fairness of a run of the Lyapunov admission controller: per-queue
- * average arrivals, admitted, scheduled, delivered and wasted data per slot, average and
- * largest backlog and virtual backlog, the number of slots in which each queue was served,
- * and Jain's index (algorithms.md b.5) of the admitted and of the delivered rates.
+ * Time averages and fairness of a run of the Lyapunov admission controller: for every per-queue
+ * amount of AdmissionSlotOutcome (Amount) the average per slot and the largest value of each
+ * queue and of their sum, the number of slots in which each queue was served, the average
+ * per-slot utility, and Jain's index (algorithms.md b.5) of the average rates.
  */
 class AdmissionMetrics
 {
   public:
+    /// The per-queue amounts of an AdmissionSlotOutcome that are averaged.
+    enum class Amount
+    {
+        ARRIVALS,       ///< A_i(t): offered data
+        ADMITTED,       ///< a_i(t)
+        SCHEDULED,      ///< b_i(t): service granted by the scheduler
+        DELIVERED,      ///< min(Q_i(t), b_i(t)): data actually sent
+        WASTED,         ///< b_i(t) - delivered: scheduled but empty
+        BACKLOG,        ///< Q_i(t+1)
+        VIRTUAL_BACKLOG ///< Z_i(t+1) (0 in the direct variant)
+    };
+
+    /// The number of Amount values.
+    static constexpr std::size_t NUM_AMOUNTS = 7;
+
     /// \param numQueues the number of queues (>= 1)
     explicit AdmissionMetrics(uint32_t numQueues = 1);
 
@@ -55,50 +72,61 @@ class AdmissionMetrics
     /// \return the number of slots recorded
     uint64_t Slots() const;
 
-    /// \param i queue \return mean A_i(t) per slot
-    double AverageArrival(uint32_t i) const;
-    /// \param i queue \return mean a_i(t) per slot
-    double AverageAdmitted(uint32_t i) const;
-    /// \param i queue \return mean b_i(t) per slot
-    double AverageScheduled(uint32_t i) const;
-    /// \param i queue \return mean delivered data per slot
-    double AverageDelivered(uint32_t i) const;
-    /// \param i queue \return mean wasted service per slot
-    double AverageWasted(uint32_t i) const;
-    /// \param i queue \return mean Q_i (after each slot's update)
-    double AverageBacklog(uint32_t i) const;
-    /// \param i queue \return mean Z_i (after each slot's update)
-    double AverageVirtualBacklog(uint32_t i) const;
-    /// \param i queue \return the largest Q_i seen
-    double MaxBacklog(uint32_t i) const;
-    /// \param i queue \return the largest Z_i seen
-    double MaxVirtualBacklog(uint32_t i) const;
+    /**
+     * \param amount which amount
+     * \param i queue (std::out_of_range if it does not exist)
+     * \return its mean per slot (0 before the first slot)
+     */
+    double Average(Amount amount, uint32_t i) const;
+
+    /**
+     * \param amount which amount
+     * \return its mean per slot of every queue
+     */
+    std::vector<double> Averages(Amount amount) const;
+
+    /**
+     * \param amount which amount
+     * \return the mean per slot of its sum over the queues (Amount::DELIVERED: the throughput)
+     */
+    double AverageTotal(Amount amount) const;
+
+    /**
+     * \param amount which amount
+     * \param i queue (std::out_of_range if it does not exist)
+     * \return its largest value in one slot (0 if none was larger)
+     */
+    double Largest(Amount amount, uint32_t i) const;
+
+    /**
+     * \param amount which amount
+     * \return its largest value in one slot and queue (0 if none was larger)
+     */
+    double Largest(Amount amount) const;
+
+    /**
+     * \param amount which amount
+     * \return Jain's index of Averages(amount)
+     */
+    double Jain(Amount amount) const;
+
     /// \param i queue \return the number of slots in which queue i delivered data
     uint64_t ServedSlots(uint32_t i) const;
 
-    /// \return mean admitted data per slot of every queue
-    std::vector<double> AverageAdmittedVector() const;
-    /// \return mean delivered data per slot of every queue
-    std::vector<double> AverageDeliveredVector() const;
-
-    /// \return mean sum_i Q_i
-    double AverageTotalBacklog() const;
-    /// \return mean sum_i Z_i
-    double AverageTotalVirtualBacklog() const;
-    /// \return mean sum_i delivered (throughput, data units per slot)
-    double Throughput() const;
-    /// \return mean sum_i admitted per slot
-    double TotalAdmitted() const;
-    /// \return mean sum_i wasted service per slot
-    double TotalWasted() const;
-    /// \return the largest wasted service of any queue in any slot
-    double MaxWasted() const;
     /// \return mean per-slot utility sum_i w_i g(a_i(t))
     double AverageSlotUtility() const;
 
-    /// \return Jain's index of the average admitted rates
+    /// \return AverageTotal(Amount::BACKLOG), mean sum_i Q_i
+    double AverageTotalBacklog() const;
+    /// \return AverageTotal(Amount::VIRTUAL_BACKLOG), mean sum_i Z_i
+    double AverageTotalVirtualBacklog() const;
+    /// \return AverageTotal(Amount::DELIVERED), data units per slot
+    double Throughput() const;
+    /// \return AverageTotal(Amount::WASTED), wasted service per slot
+    double TotalWasted() const;
+    /// \return Jain(Amount::ADMITTED)
     double JainAdmitted() const;
-    /// \return Jain's index of the average delivered rates
+    /// \return Jain(Amount::DELIVERED)
     double JainDelivered() const;
 
     /**
@@ -115,20 +143,12 @@ class AdmissionMetrics
     /// \param sum a running sum \return sum / Slots() (0 before the first slot)
     double Mean(double sum) const;
 
-    uint32_t m_numQueues;                //!< number of queues
-    uint64_t m_slots{0};                 //!< slots recorded
-    std::vector<double> m_arrivals;      //!< sums of A_i
-    std::vector<double> m_admitted;      //!< sums of a_i
-    std::vector<double> m_scheduled;     //!< sums of b_i
-    std::vector<double> m_delivered;     //!< sums of delivered data
-    std::vector<double> m_wasted;        //!< sums of wasted service
-    std::vector<double> m_backlog;       //!< sums of Q_i
-    std::vector<double> m_virtual;       //!< sums of Z_i
-    std::vector<double> m_maxBacklog;    //!< max Q_i
-    std::vector<double> m_maxVirtual;    //!< max Z_i
-    std::vector<uint64_t> m_servedSlots; //!< slots with delivered_i > 0
-    double m_maxWasted{0.0};             //!< max wasted in one slot and queue
-    double m_slotUtility{0.0};           //!< sum of per-slot utilities
+    uint32_t m_numQueues;                                   //!< number of queues
+    uint64_t m_slots{0};                                    //!< slots recorded
+    std::array<std::vector<double>, NUM_AMOUNTS> m_sums;    //!< per amount, sums per queue
+    std::array<std::vector<double>, NUM_AMOUNTS> m_largest; //!< per amount, max per queue
+    std::vector<uint64_t> m_servedSlots;                    //!< slots with delivered_i > 0
+    double m_slotUtility{0.0};                              //!< sum of per-slot utilities
 };
 
 } // namespace coded

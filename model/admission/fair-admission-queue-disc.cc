@@ -163,16 +163,44 @@ FairAdmissionQueueDisc::CheckClass(uint32_t flowClass) const
 }
 
 void
+FairAdmissionQueueDisc::CheckClassValue(uint32_t flowClass,
+                                        const char* what,
+                                        double value,
+                                        bool zeroAllowed) const
+{
+    CheckClass(flowClass);
+    if (!((zeroAllowed ? value >= 0.0 : value > 0.0) &&
+          value < std::numeric_limits<double>::infinity()))
+    {
+        throw std::invalid_argument(std::string("FairAdmissionQueueDisc: ") + what + " " +
+                                    std::to_string(value) + " of class " +
+                                    std::to_string(flowClass) + " is out of range " +
+                                    (zeroAllowed ? "[0, inf)" : "(0, inf)"));
+    }
+}
+
+void
+FairAdmissionQueueDisc::SetControllerValue(uint32_t flowClass,
+                                           double value,
+                                           void (coded::LyapunovAdmissionController::*set)(uint32_t,
+                                                                                           double),
+                                           std::map<uint32_t, double>& overrides)
+{
+    if (m_controller)
+    {
+        ((*m_controller).*set)(flowClass, value);
+    }
+    else
+    {
+        overrides[flowClass] = value;
+    }
+}
+
+void
 FairAdmissionQueueDisc::SetServiceRate(uint32_t flowClass, double rate)
 {
     NS_LOG_FUNCTION(this << flowClass << rate);
-    CheckClass(flowClass);
-    if (!(rate > 0.0 && rate < std::numeric_limits<double>::infinity()))
-    {
-        throw std::invalid_argument("FairAdmissionQueueDisc: service rate " + std::to_string(rate) +
-                                    " of class " + std::to_string(flowClass) +
-                                    " is out of range (0, inf)");
-    }
+    CheckClassValue(flowClass, "service rate", rate, false);
     if (m_classes.empty())
     {
         m_rateOverrides[flowClass] = rate;
@@ -187,108 +215,81 @@ void
 FairAdmissionQueueDisc::SetPerturbation(uint32_t flowClass, double theta)
 {
     NS_LOG_FUNCTION(this << flowClass << theta);
-    CheckClass(flowClass);
-    if (!(theta >= 0.0 && theta < std::numeric_limits<double>::infinity()))
-    {
-        throw std::invalid_argument("FairAdmissionQueueDisc: perturbation " +
-                                    std::to_string(theta) + " of class " +
-                                    std::to_string(flowClass) + " is out of range [0, inf)");
-    }
-    if (m_controller)
-    {
-        m_controller->SetPerturbation(flowClass, theta);
-    }
-    else
-    {
-        m_thetaOverrides[flowClass] = theta;
-    }
+    CheckClassValue(flowClass, "perturbation", theta, true);
+    SetControllerValue(flowClass,
+                       theta,
+                       &coded::LyapunovAdmissionController::SetPerturbation,
+                       m_thetaOverrides);
 }
 
 void
 FairAdmissionQueueDisc::SetUtilityWeight(uint32_t flowClass, double weight)
 {
     NS_LOG_FUNCTION(this << flowClass << weight);
-    CheckClass(flowClass);
-    if (!(weight > 0.0 && weight < std::numeric_limits<double>::infinity()))
-    {
-        throw std::invalid_argument("FairAdmissionQueueDisc: utility weight " +
-                                    std::to_string(weight) + " of class " +
-                                    std::to_string(flowClass) + " is out of range (0, inf)");
-    }
-    if (m_controller)
-    {
-        m_controller->SetUtilityWeight(flowClass, weight);
-    }
-    else
-    {
-        m_weightOverrides[flowClass] = weight;
-    }
+    CheckClassValue(flowClass, "utility weight", weight, false);
+    SetControllerValue(flowClass,
+                       weight,
+                       &coded::LyapunovAdmissionController::SetUtilityWeight,
+                       m_weightOverrides);
 }
 
 double
 FairAdmissionQueueDisc::GetBacklog(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0.0
-                             : static_cast<double>(m_classes[flowClass].admittedBytes) / m_dataUnit;
+    return static_cast<double>(ClassValue(flowClass, &FlowClass::admittedBytes)) / m_dataUnit;
 }
 
 double
 FairAdmissionQueueDisc::GetHeld(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0.0
-                             : static_cast<double>(m_classes[flowClass].heldBytes) / m_dataUnit;
+    return static_cast<double>(ClassValue(flowClass, &FlowClass::heldBytes)) / m_dataUnit;
 }
 
 double
 FairAdmissionQueueDisc::GetVirtualBacklog(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0.0 : m_classes[flowClass].z;
+    return ClassValue(flowClass, &FlowClass::z);
 }
 
 uint64_t
 FairAdmissionQueueDisc::GetAdmittedBytes(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0 : m_classes[flowClass].totalAdmitted;
+    return ClassValue(flowClass, &FlowClass::totalAdmitted);
 }
 
 uint64_t
 FairAdmissionQueueDisc::GetDequeuedBytes(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0 : m_classes[flowClass].totalDequeued;
+    return ClassValue(flowClass, &FlowClass::totalDequeued);
 }
 
 uint64_t
 FairAdmissionQueueDisc::GetRejectedBytes(uint32_t flowClass) const
 {
-    CheckClass(flowClass);
-    return m_classes.empty() ? 0 : m_classes[flowClass].totalRejected;
+    return ClassValue(flowClass, &FlowClass::totalRejected);
+}
+
+double
+FairAdmissionQueueDisc::JainOf(uint64_t FlowClass::*field) const
+{
+    std::vector<double> x(m_numClasses, 0.0);
+    for (std::size_t c = 0; c < m_classes.size(); ++c)
+    {
+        x[c] = static_cast<double>(m_classes[c].*field);
+    }
+    return coded::AdmissionMetrics::JainIndex(x);
 }
 
 double
 FairAdmissionQueueDisc::GetJainAdmitted() const
 {
-    std::vector<double> x(m_numClasses, 0.0);
-    for (std::size_t c = 0; c < m_classes.size(); ++c)
-    {
-        x[c] = static_cast<double>(m_classes[c].totalAdmitted);
-    }
-    return coded::AdmissionMetrics::JainIndex(x);
+    return JainOf(&FlowClass::totalAdmitted);
 }
 
 double
 FairAdmissionQueueDisc::GetJainDequeued() const
 {
-    std::vector<double> x(m_numClasses, 0.0);
-    for (std::size_t c = 0; c < m_classes.size(); ++c)
-    {
-        x[c] = static_cast<double>(m_classes[c].totalDequeued);
-    }
-    return coded::AdmissionMetrics::JainIndex(x);
+    return JainOf(&FlowClass::totalDequeued);
 }
 
 Ptr<LyapunovAdmissionPolicy>

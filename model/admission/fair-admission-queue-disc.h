@@ -185,6 +185,48 @@ class FairAdmissionQueueDisc : public QueueDisc
 
     /// \param flowClass a class \throws std::out_of_range if it does not exist
     void CheckClass(uint32_t flowClass) const;
+
+    /**
+     * \param flowClass a class (std::out_of_range if it does not exist)
+     * \param field a per-class amount
+     * \return its value for the class (0 before initialisation)
+     */
+    template <typename T>
+    T ClassValue(uint32_t flowClass, T FlowClass::*field) const
+    {
+        CheckClass(flowClass);
+        return m_classes.empty() ? T{0} : m_classes[flowClass].*field;
+    }
+
+    /**
+     * \param field a per-class byte count
+     * \return Jain's index of it over the classes (1 before initialisation: every class 0)
+     */
+    double JainOf(uint64_t FlowClass::*field) const;
+    /**
+     * Checks the argument of a per-class setter.
+     * \param flowClass the class
+     * \param what the setting, for the message ("service rate")
+     * \param value its value: finite and > 0, or >= 0 if zeroAllowed
+     * \param zeroAllowed whether 0 is allowed
+     * \throws std::out_of_range for a bad class, std::invalid_argument for a bad value
+     */
+    void CheckClassValue(uint32_t flowClass,
+                         const char* what,
+                         double value,
+                         bool zeroAllowed) const;
+    /**
+     * Sets a per-class parameter of the controller (theta_i, w_i): on the controller once it
+     * exists, else as an override that CheckConfig() hands to the policy.
+     * \param flowClass the class
+     * \param value the checked value
+     * \param set the controller's setter
+     * \param overrides the overrides of this parameter
+     */
+    void SetControllerValue(uint32_t flowClass,
+                            double value,
+                            void (coded::LyapunovAdmissionController::*set)(uint32_t, double),
+                            std::map<uint32_t, double>& overrides);
     /// \param item a packet \return its class, or -1
     int32_t ClassOf(Ptr<QueueDiscItem> item);
     /// Closes the slots that ended since the last call and opens the current one.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lyapunov-admission-controller.h"
 
+#include "admission-checks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -11,83 +13,63 @@ namespace ns3
 namespace coded
 {
 
-namespace
-{
-
-/// Throws "LyapunovAdmissionController: <name> = <value> is out of range <range>".
-[[noreturn]] void
-OutOfRange(const std::string& name, double value, const std::string& range)
-{
-    std::ostringstream os;
-    os << "LyapunovAdmissionController: " << name << " = " << value << " is out of range " << range;
-    throw std::invalid_argument(os.str());
-}
-
-/// \param name what the vector is \param v the vector \param n the expected size
-void
-RequireSize(const std::string& name, const std::vector<double>& v, std::size_t n)
-{
-    if (v.size() != n)
-    {
-        std::ostringstream os;
-        os << "LyapunovAdmissionController: " << name << " has " << v.size()
-           << " entries, expected " << n;
-        throw std::invalid_argument(os.str());
-    }
-}
-
-} // namespace
+/// The class named in the error messages.
+constexpr const char* OWNER = "LyapunovAdmissionController";
 
 void
 LyapunovAdmissionController::Validate(const Config& c)
 {
     if (c.numQueues < 1)
     {
-        OutOfRange("numQueues", c.numQueues, "[1, inf)");
+        ThrowOutOfRange(OWNER, "numQueues", c.numQueues, "[1, inf)");
     }
     if (!(std::isfinite(c.v) && c.v > 0.0))
     {
-        OutOfRange("v", c.v, "(0, inf)");
+        ThrowOutOfRange(OWNER, "v", c.v, "(0, inf)");
     }
     if (!c.weights.empty())
     {
-        RequireSize("weights", c.weights, c.numQueues);
+        RequireSize(OWNER, "weights", c.weights.size(), c.numQueues);
         for (std::size_t i = 0; i < c.weights.size(); ++i)
         {
             if (!(std::isfinite(c.weights[i]) && c.weights[i] > 0.0))
             {
-                OutOfRange("weights[" + std::to_string(i) + "]", c.weights[i], "(0, inf)");
+                ThrowOutOfRange(OWNER,
+                                "weights[" + std::to_string(i) + "]",
+                                c.weights[i],
+                                "(0, inf)");
             }
         }
     }
     if (!c.perturbation.empty())
     {
-        RequireSize("perturbation", c.perturbation, c.numQueues);
+        RequireSize(OWNER, "perturbation", c.perturbation.size(), c.numQueues);
         for (std::size_t i = 0; i < c.perturbation.size(); ++i)
         {
             if (!(std::isfinite(c.perturbation[i]) && c.perturbation[i] >= 0.0))
             {
-                OutOfRange("perturbation[" + std::to_string(i) + "]",
-                           c.perturbation[i],
-                           "[0, inf)");
+                ThrowOutOfRange(OWNER,
+                                "perturbation[" + std::to_string(i) + "]",
+                                c.perturbation[i],
+                                "[0, inf)");
             }
         }
     }
     if (!(std::isfinite(c.maxArrival) && c.maxArrival > 0.0))
     {
-        OutOfRange("maxArrival", c.maxArrival, "(0, inf)");
+        ThrowOutOfRange(OWNER, "maxArrival", c.maxArrival, "(0, inf)");
     }
     if (c.variant != AUX && c.variant != DIRECT)
     {
-        OutOfRange("variant", static_cast<int>(c.variant), "{AUX, DIRECT}");
+        ThrowOutOfRange(OWNER, "variant", static_cast<int>(c.variant), "{AUX, DIRECT}");
     }
     if (c.scheduling != TDMA && c.scheduling != SPLIT)
     {
-        OutOfRange("scheduling", static_cast<int>(c.scheduling), "{TDMA, SPLIT}");
+        ThrowOutOfRange(OWNER, "scheduling", static_cast<int>(c.scheduling), "{TDMA, SPLIT}");
     }
     if (c.resourceBlocks < 1)
     {
-        OutOfRange("resourceBlocks", c.resourceBlocks, "[1, inf)");
+        ThrowOutOfRange(OWNER, "resourceBlocks", c.resourceBlocks, "[1, inf)");
     }
 }
 
@@ -112,12 +94,7 @@ LyapunovAdmissionController::LyapunovAdmissionController(const Config& config)
 void
 LyapunovAdmissionController::Check(uint32_t i) const
 {
-    if (i >= m_config.numQueues)
-    {
-        throw std::out_of_range("LyapunovAdmissionController: queue " + std::to_string(i) +
-                                " does not exist (" + std::to_string(m_config.numQueues) +
-                                " queues)");
-    }
+    RequireIndex(OWNER, "queue", i, m_config.numQueues);
 }
 
 double
@@ -133,7 +110,7 @@ LyapunovAdmissionController::AdmissionLimit(uint32_t i, double q, double z, doub
     Check(i);
     if (!(std::isfinite(offered) && offered >= 0.0))
     {
-        OutOfRange("offered", offered, "[0, inf)");
+        ThrowOutOfRange(OWNER, "offered", offered, "[0, inf)");
     }
     const double excess = q - m_config.perturbation[i];
     if (m_config.variant == AUX)
@@ -165,8 +142,8 @@ LyapunovAdmissionController::Schedule(const std::vector<double>& backlog,
 {
     const uint32_t n = m_config.numQueues;
     const uint32_t m = m_config.resourceBlocks;
-    RequireSize("backlog", backlog, n);
-    RequireSize("capacity", capacity, static_cast<std::size_t>(n) * m);
+    RequireSize(OWNER, "backlog", backlog.size(), n);
+    RequireSize(OWNER, "capacity", capacity.size(), static_cast<std::size_t>(n) * m);
     std::vector<double> service(n, 0.0);
     if (m_config.scheduling == TDMA)
     {
@@ -252,8 +229,11 @@ LyapunovAdmissionController::Step(const std::vector<double>& arrivals,
                                   const std::vector<double>& capacity)
 {
     const uint32_t n = m_config.numQueues;
-    RequireSize("arrivals", arrivals, n);
-    RequireSize("capacity", capacity, static_cast<std::size_t>(n) * m_config.resourceBlocks);
+    RequireSize(OWNER, "arrivals", arrivals.size(), n);
+    RequireSize(OWNER,
+                "capacity",
+                capacity.size(),
+                static_cast<std::size_t>(n) * m_config.resourceBlocks);
     for (uint32_t i = 0; i < n; ++i)
     {
         // A relative slack of 1e-12 tolerates callers that compute A_max in another order.
@@ -262,14 +242,14 @@ LyapunovAdmissionController::Step(const std::vector<double>& arrivals,
         {
             std::ostringstream range;
             range << "[0, maxArrival = " << m_config.maxArrival << "]";
-            OutOfRange("arrivals[" + std::to_string(i) + "]", arrivals[i], range.str());
+            ThrowOutOfRange(OWNER, "arrivals[" + std::to_string(i) + "]", arrivals[i], range.str());
         }
     }
     for (std::size_t k = 0; k < capacity.size(); ++k)
     {
         if (!(std::isfinite(capacity[k]) && capacity[k] >= 0.0))
         {
-            OutOfRange("capacity[" + std::to_string(k) + "]", capacity[k], "[0, inf)");
+            ThrowOutOfRange(OWNER, "capacity[" + std::to_string(k) + "]", capacity[k], "[0, inf)");
         }
     }
 
@@ -330,7 +310,7 @@ LyapunovAdmissionController::BacklogBound(uint32_t i) const
 double
 LyapunovAdmissionController::TotalUtility(const std::vector<double>& rates) const
 {
-    RequireSize("rates", rates, m_config.numQueues);
+    RequireSize(OWNER, "rates", rates.size(), m_config.numQueues);
     double u = 0.0;
     for (uint32_t i = 0; i < m_config.numQueues; ++i)
     {
@@ -342,13 +322,13 @@ LyapunovAdmissionController::TotalUtility(const std::vector<double>& rates) cons
 double
 LyapunovAdmissionController::UtilityOfAdmitted() const
 {
-    return TotalUtility(m_metrics.AverageAdmittedVector());
+    return TotalUtility(m_metrics.Averages(AdmissionMetrics::Amount::ADMITTED));
 }
 
 double
 LyapunovAdmissionController::UtilityOfDelivered() const
 {
-    return TotalUtility(m_metrics.AverageDeliveredVector());
+    return TotalUtility(m_metrics.Averages(AdmissionMetrics::Amount::DELIVERED));
 }
 
 const AdmissionMetrics&
@@ -421,7 +401,7 @@ LyapunovAdmissionController::SetPerturbation(uint32_t i, double theta)
     Check(i);
     if (!(std::isfinite(theta) && theta >= 0.0))
     {
-        OutOfRange("perturbation[" + std::to_string(i) + "]", theta, "[0, inf)");
+        ThrowOutOfRange(OWNER, "perturbation[" + std::to_string(i) + "]", theta, "[0, inf)");
     }
     m_config.perturbation[i] = theta;
 }
@@ -432,7 +412,7 @@ LyapunovAdmissionController::SetUtilityWeight(uint32_t i, double weight)
     Check(i);
     if (!(std::isfinite(weight) && weight > 0.0))
     {
-        OutOfRange("weights[" + std::to_string(i) + "]", weight, "(0, inf)");
+        ThrowOutOfRange(OWNER, "weights[" + std::to_string(i) + "]", weight, "(0, inf)");
     }
     m_config.weights[i] = weight;
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "rayleigh-slot-channel.h"
 
+#include "admission-checks.h"
+
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 
 namespace ns3
@@ -11,19 +12,8 @@ namespace ns3
 namespace coded
 {
 
-namespace
-{
-
-/// Throws "RayleighSlotChannel: <name> = <value> is out of range <range>".
-[[noreturn]] void
-OutOfRange(const std::string& name, double value, const std::string& range)
-{
-    std::ostringstream os;
-    os << "RayleighSlotChannel: " << name << " = " << value << " is out of range " << range;
-    throw std::invalid_argument(os.str());
-}
-
-} // namespace
+/// The class named in the error messages.
+constexpr const char* OWNER = "RayleighSlotChannel";
 
 void
 RayleighSlotChannel::Validate(const Config& c)
@@ -37,28 +27,31 @@ RayleighSlotChannel::Validate(const Config& c)
     {
         if (!(std::isfinite(c.meanSnrDb[i]) && c.meanSnrDb[i] >= -100.0 && c.meanSnrDb[i] <= 100.0))
         {
-            OutOfRange("meanSnrDb[" + std::to_string(i) + "]", c.meanSnrDb[i], "[-100, 100] dB");
+            ThrowOutOfRange(OWNER,
+                            "meanSnrDb[" + std::to_string(i) + "]",
+                            c.meanSnrDb[i],
+                            "[-100, 100] dB");
         }
     }
     if (!(std::isfinite(c.bandwidthHz) && c.bandwidthHz > 0.0))
     {
-        OutOfRange("bandwidthHz", c.bandwidthHz, "(0, inf)");
+        ThrowOutOfRange(OWNER, "bandwidthHz", c.bandwidthHz, "(0, inf)");
     }
     if (!(std::isfinite(c.slotSeconds) && c.slotSeconds > 0.0))
     {
-        OutOfRange("slotSeconds", c.slotSeconds, "(0, inf)");
+        ThrowOutOfRange(OWNER, "slotSeconds", c.slotSeconds, "(0, inf)");
     }
     if (!(std::isfinite(c.unitBytes) && c.unitBytes > 0.0))
     {
-        OutOfRange("unitBytes", c.unitBytes, "(0, inf)");
+        ThrowOutOfRange(OWNER, "unitBytes", c.unitBytes, "(0, inf)");
     }
     if (c.resourceBlocks < 1)
     {
-        OutOfRange("resourceBlocks", c.resourceBlocks, "[1, inf)");
+        ThrowOutOfRange(OWNER, "resourceBlocks", c.resourceBlocks, "[1, inf)");
     }
     if (!(c.capQuantile > 0.0 && c.capQuantile < 1.0))
     {
-        OutOfRange("capQuantile", c.capQuantile, "(0, 1)");
+        ThrowOutOfRange(OWNER, "capQuantile", c.capQuantile, "(0, 1)");
     }
 }
 
@@ -102,14 +95,10 @@ RayleighSlotChannel::FadingCap() const
 double
 RayleighSlotChannel::BlockCapacity(uint32_t i, double h) const
 {
-    if (i >= m_snr.size())
-    {
-        throw std::out_of_range("RayleighSlotChannel: worker " + std::to_string(i) +
-                                " does not exist (" + std::to_string(m_snr.size()) + " workers)");
-    }
+    RequireIndex(OWNER, "worker", i, m_snr.size());
     if (!(h >= 0.0))
     {
-        OutOfRange("h", h, "[0, inf)");
+        ThrowOutOfRange(OWNER, "h", h, "[0, inf)");
     }
     return m_unitsPerBlockBitRate * std::log2(1.0 + m_snr[i] * std::min(h, m_hCap));
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "utility-function.h"
 
+#include "admission-checks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -11,19 +13,8 @@ namespace ns3
 namespace coded
 {
 
-namespace
-{
-
-/// Throws std::invalid_argument "UtilityFunction: <name> = <value> is out of range <range>".
-[[noreturn]] void
-OutOfRange(const std::string& name, double value, const std::string& range)
-{
-    std::ostringstream os;
-    os << "UtilityFunction: " << name << " = " << value << " is out of range " << range;
-    throw std::invalid_argument(os.str());
-}
-
-} // namespace
+/// The class named in the error messages.
+constexpr const char* OWNER = "UtilityFunction";
 
 UtilityFunction::UtilityFunction()
     : m_kind(LOG1P),
@@ -39,15 +30,15 @@ UtilityFunction::UtilityFunction(Kind kind, double alpha, double epsilon)
 {
     if (kind != LOG && kind != LOG1P && kind != ALPHA_FAIR && kind != LINEAR)
     {
-        OutOfRange("kind", static_cast<int>(kind), "{LOG, LOG1P, ALPHA_FAIR, LINEAR}");
+        ThrowOutOfRange(OWNER, "kind", static_cast<int>(kind), "{LOG, LOG1P, ALPHA_FAIR, LINEAR}");
     }
     if (kind == ALPHA_FAIR && !(std::isfinite(alpha) && alpha >= 0.0))
     {
-        OutOfRange("alpha", alpha, "[0, inf)");
+        ThrowOutOfRange(OWNER, "alpha", alpha, "[0, inf)");
     }
     if ((kind == LOG || kind == ALPHA_FAIR) && !(std::isfinite(epsilon) && epsilon > 0.0))
     {
-        OutOfRange("epsilon", epsilon, "(0, inf)");
+        ThrowOutOfRange(OWNER, "epsilon", epsilon, "(0, inf)");
     }
     if (kind == LOG1P)
     {
@@ -164,7 +155,7 @@ UtilityFunction::Value(double x) const
 {
     if (!(std::isfinite(x) && x >= 0.0))
     {
-        OutOfRange("x", x, "[0, inf)");
+        ThrowOutOfRange(OWNER, "x", x, "[0, inf)");
     }
     switch (m_kind)
     {
@@ -189,7 +180,7 @@ UtilityFunction::Derivative(double x) const
 {
     if (!(std::isfinite(x) && x >= 0.0))
     {
-        OutOfRange("x", x, "[0, inf)");
+        ThrowOutOfRange(OWNER, "x", x, "[0, inf)");
     }
     switch (m_kind)
     {
@@ -216,15 +207,15 @@ UtilityFunction::Maximise(double scale, double price, double upper) const
 {
     if (!(std::isfinite(scale) && scale > 0.0))
     {
-        OutOfRange("scale", scale, "(0, inf)");
+        ThrowOutOfRange(OWNER, "scale", scale, "(0, inf)");
     }
     if (std::isnan(price))
     {
-        OutOfRange("price", price, "(-inf, inf)");
+        ThrowOutOfRange(OWNER, "price", price, "(-inf, inf)");
     }
     if (!(std::isfinite(upper) && upper >= 0.0))
     {
-        OutOfRange("upper", upper, "[0, inf)");
+        ThrowOutOfRange(OWNER, "upper", upper, "[0, inf)");
     }
     if (price <= 0.0)
     {

@@ -2,7 +2,6 @@
 #include "approximate-code.h"
 
 #include "least-squares-decoder.h"
-#include "scaled-sum-decoder.h"
 
 #include <stdexcept>
 #include <string>
@@ -99,13 +98,9 @@ ApproximateCode::RandomRegular(uint32_t n, uint32_t d, RandomSource& rng)
 ApproximateCode::ApproximateCode(const CodingParameters& params,
                                  const DataPartitioner& partitioner,
                                  RandomSource& rng)
-    : GradientCode("approximate", params, partitioner, rng)
+    : MatrixCode("approximate", params, partitioner, rng)
 {
-    if (params.stragglers >= params.numWorkers)
-    {
-        throw std::invalid_argument("approximate: s = " + std::to_string(params.stragglers) +
-                                    ", must be < n = " + std::to_string(params.numWorkers));
-    }
+    RequireFewerStragglersThanWorkers();
     if (params.approxDecoder == "optimal")
     {
         m_optimal = true;
@@ -120,19 +115,10 @@ ApproximateCode::ApproximateCode(const CodingParameters& params,
                                     "\", allowed: \"optimal\", \"fixed\"");
     }
     RequireCodeBlocks();
-    Eigen::MatrixXd a = RandomRegular(params.numWorkers, params.approxDegree, rng);
-    m_b = std::make_shared<const Eigen::MatrixXd>(a / static_cast<double>(params.approxDegree));
-    m_terms.resize(params.numWorkers);
-    for (uint32_t i = 0; i < params.numWorkers; ++i)
-    {
-        for (uint32_t j = 0; j < params.numWorkers; ++j)
-        {
-            if ((*m_b)(i, j) != 0.0)
-            {
-                m_terms[i].push_back(CodedTerm{j, (*m_b)(i, j)});
-            }
-        }
-    }
+    Eigen::MatrixXd b = RandomRegular(params.numWorkers, params.approxDegree, rng) /
+                        static_cast<double>(params.approxDegree);
+    std::vector<std::vector<CodedTerm>> terms = NonZeroTerms(b);
+    SetCode(std::move(b), std::move(terms));
 }
 
 std::string
@@ -147,43 +133,18 @@ ApproximateCode::IsExact() const
     return false;
 }
 
-uint32_t
-ApproximateCode::StragglerTolerance() const
+std::unique_ptr<GradientDecoder>
+ApproximateCode::MakeDecoder(std::vector<uint32_t> tasks, uint32_t needed) const
 {
-    return Parameters().stragglers;
-}
-
-std::unique_ptr<CodingRound>
-ApproximateCode::StartRound(uint32_t iteration, const CompletionHistory& history)
-{
-    CheckHistory(history);
-    const uint32_t n = NumWorkers();
-    const uint32_t k = n - Parameters().stragglers;
-    IterationPlan plan = PlanWithCodeBlocks(iteration);
-    std::vector<uint32_t> ids;
-    ids.reserve(n);
-    for (uint32_t i = 0; i < n; ++i)
-    {
-        ids.push_back(plan.AddTask(i, 1, m_terms[i]));
-    }
-    std::unique_ptr<GradientDecoder> decoder;
     if (m_optimal)
     {
-        decoder = std::make_unique<LeastSquaresDecoder>(std::move(ids),
-                                                        m_b,
-                                                        k,
-                                                        LeastSquaresDecoder::Mode::BEST_EFFORT,
-                                                        Parameters().decodeTolerance);
-    }
-    else
-    {
-        decoder = std::make_unique<ScaledSumDecoder>(std::move(ids),
-                                                     m_b,
-                                                     k,
-                                                     static_cast<double>(n) / k,
+        return std::make_unique<LeastSquaresDecoder>(std::move(tasks),
+                                                     SharedMatrix(),
+                                                     needed,
+                                                     LeastSquaresDecoder::Mode::BEST_EFFORT,
                                                      Parameters().decodeTolerance);
     }
-    return std::make_unique<CodingRound>(std::move(plan), std::move(decoder));
+    return MakeScaledSumDecoder(std::move(tasks), needed);
 }
 
 } // namespace coded

@@ -2,7 +2,7 @@
 #ifndef CODED_LEARNING_APPROXIMATE_CODE_H
 #define CODED_LEARNING_APPROXIMATE_CODE_H
 
-#include "gradient-code.h"
+#include "matrix-code.h"
 
 #include <Eigen/Core>
 #include <memory>
@@ -29,7 +29,7 @@ namespace coded
  * Parameters: numWorkers, stragglers s in [0, n) (default 2), approxDegree d in [1, n]
  * (default 2, ours), approxDecoder "optimal" (default) or "fixed".
  */
-class ApproximateCode : public GradientCode
+class ApproximateCode : public MatrixCode
 {
   public:
     /**
@@ -43,15 +43,6 @@ class ApproximateCode : public GradientCode
 
     std::string Name() const override;
     bool IsExact() const override;
-    uint32_t StragglerTolerance() const override;
-    std::unique_ptr<CodingRound> StartRound(uint32_t iteration,
-                                            const CompletionHistory& history) override;
-
-    /// \return B
-    const Eigen::MatrixXd& Matrix() const
-    {
-        return *m_b;
-    }
 
     /**
      * \param n workers (= blocks), >= 1
@@ -62,9 +53,10 @@ class ApproximateCode : public GradientCode
     static Eigen::MatrixXd RandomRegular(uint32_t n, uint32_t d, RandomSource& rng);
 
   private:
-    std::shared_ptr<const Eigen::MatrixXd> m_b;  //!< B = A / d
-    std::vector<std::vector<CodedTerm>> m_terms; //!< non-zeros of each row of B
-    bool m_optimal;                              //!< least-squares decoder
+    std::unique_ptr<GradientDecoder> MakeDecoder(std::vector<uint32_t> tasks,
+                                                 uint32_t needed) const override;
+
+    bool m_optimal; //!< least-squares decoder
 };
 
 } // namespace coded

@@ -108,7 +108,7 @@ CyclicRepetitionCode::Construct(uint32_t n,
 CyclicRepetitionCode::CyclicRepetitionCode(const CodingParameters& params,
                                            const DataPartitioner& partitioner,
                                            RandomSource& rng)
-    : GradientCode("cyclic-repetition", params, partitioner, rng)
+    : MatrixCode("cyclic-repetition", params, partitioner, rng)
 {
     Matrices m = Construct(params.numWorkers,
                            params.stragglers,
@@ -116,7 +116,20 @@ CyclicRepetitionCode::CyclicRepetitionCode(const CodingParameters& params,
                            params.maxCodeCoefficient,
                            params.maxCodeAttempts);
     RequireCodeBlocks();
-    m_b = std::make_shared<const Eigen::MatrixXd>(std::move(m.b));
+    // Worker i sums its blocks i, i+1, ..., i+s (mod n) in this order.
+    const uint32_t n = params.numWorkers;
+    const uint32_t s = params.stragglers;
+    std::vector<std::vector<CodedTerm>> terms(n);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        terms[i].reserve(s + 1);
+        for (uint32_t k = 0; k <= s; ++k)
+        {
+            const uint32_t j = (i + k) % n;
+            terms[i].push_back(CodedTerm{j, m.b(i, j)});
+        }
+    }
+    SetCode(std::move(m.b), std::move(terms));
     m_h = std::move(m.h);
 }
 
@@ -132,38 +145,14 @@ CyclicRepetitionCode::IsExact() const
     return true;
 }
 
-uint32_t
-CyclicRepetitionCode::StragglerTolerance() const
+std::unique_ptr<GradientDecoder>
+CyclicRepetitionCode::MakeDecoder(std::vector<uint32_t> tasks, uint32_t needed) const
 {
-    return Parameters().stragglers;
-}
-
-std::unique_ptr<CodingRound>
-CyclicRepetitionCode::StartRound(uint32_t iteration, const CompletionHistory& history)
-{
-    CheckHistory(history);
-    const uint32_t n = NumWorkers();
-    const uint32_t s = Parameters().stragglers;
-    IterationPlan plan = PlanWithCodeBlocks(iteration);
-    std::vector<uint32_t> ids;
-    ids.reserve(n);
-    for (uint32_t i = 0; i < n; ++i)
-    {
-        std::vector<CodedTerm> terms;
-        terms.reserve(s + 1);
-        for (uint32_t k = 0; k <= s; ++k)
-        {
-            const uint32_t j = (i + k) % n;
-            terms.push_back(CodedTerm{j, (*m_b)(i, j)});
-        }
-        ids.push_back(plan.AddTask(i, 1, std::move(terms)));
-    }
-    auto decoder = std::make_unique<LeastSquaresDecoder>(std::move(ids),
-                                                         m_b,
-                                                         n - s,
-                                                         LeastSquaresDecoder::Mode::EXACT,
-                                                         Parameters().decodeTolerance);
-    return std::make_unique<CodingRound>(std::move(plan), std::move(decoder));
+    return std::make_unique<LeastSquaresDecoder>(std::move(tasks),
+                                                 SharedMatrix(),
+                                                 needed,
+                                                 LeastSquaresDecoder::Mode::EXACT,
+                                                 Parameters().decodeTolerance);
 }
 
 } // namespace coded

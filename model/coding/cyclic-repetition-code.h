@@ -2,7 +2,7 @@
 #ifndef CODED_LEARNING_CYCLIC_REPETITION_CODE_H
 #define CODED_LEARNING_CYCLIC_REPETITION_CODE_H
 
-#include "gradient-code.h"
+#include "matrix-code.h"
 
 #include <Eigen/Core>
 #include <memory>
@@ -34,7 +34,7 @@ namespace coded
  * larger n is untested. Parameters: numWorkers, stragglers s in [0, n) (default 2),
  * maxCodeCoefficient, maxCodeAttempts, decodeTolerance.
  */
-class CyclicRepetitionCode : public GradientCode
+class CyclicRepetitionCode : public MatrixCode
 {
   public:
     /// Largest n accepted by the construction.
@@ -59,15 +59,6 @@ class CyclicRepetitionCode : public GradientCode
 
     std::string Name() const override;
     bool IsExact() const override;
-    uint32_t StragglerTolerance() const override;
-    std::unique_ptr<CodingRound> StartRound(uint32_t iteration,
-                                            const CompletionHistory& history) override;
-
-    /// \return the encoding matrix B
-    const Eigen::MatrixXd& Matrix() const
-    {
-        return *m_b;
-    }
 
     /// \return H of the construction
     const Eigen::MatrixXd& ParityMatrix() const
@@ -91,8 +82,10 @@ class CyclicRepetitionCode : public GradientCode
                               uint32_t maxAttempts = 32);
 
   private:
-    std::shared_ptr<const Eigen::MatrixXd> m_b; //!< B
-    Eigen::MatrixXd m_h;                        //!< H
+    std::unique_ptr<GradientDecoder> MakeDecoder(std::vector<uint32_t> tasks,
+                                                 uint32_t needed) const override;
+
+    Eigen::MatrixXd m_h; //!< H
 };
 
 } // namespace coded

@@ -2,10 +2,7 @@
 #ifndef CODED_LEARNING_IGNORE_STRAGGLERS_CODE_H
 #define CODED_LEARNING_IGNORE_STRAGGLERS_CODE_H
 
-#include "gradient-code.h"
-
-#include <Eigen/Core>
-#include <memory>
+#include "matrix-code.h"
 
 namespace ns3
 {
@@ -24,7 +21,7 @@ namespace coded
  * (entries n/(n-s) - 1 for received blocks and -1 for missing ones).
  * Parameters: numWorkers, stragglers s in [0, n) (default 2).
  */
-class IgnoreStragglersCode : public GradientCode
+class IgnoreStragglersCode : public MatrixCode
 {
   public:
     /**
@@ -38,12 +35,10 @@ class IgnoreStragglersCode : public GradientCode
 
     std::string Name() const override;
     bool IsExact() const override;
-    uint32_t StragglerTolerance() const override;
-    std::unique_ptr<CodingRound> StartRound(uint32_t iteration,
-                                            const CompletionHistory& history) override;
 
   private:
-    std::shared_ptr<const Eigen::MatrixXd> m_identity; //!< B = I
+    std::unique_ptr<GradientDecoder> MakeDecoder(std::vector<uint32_t> tasks,
+                                                 uint32_t needed) const override;
 };
 
 } // namespace coded

@@ -2,10 +2,11 @@
 #ifndef CODED_LEARNING_LEAST_SQUARES_DECODER_H
 #define CODED_LEARNING_LEAST_SQUARES_DECODER_H
 
-#include "gradient-decoder.h"
+#include "code-matrix-decoder.h"
 
 #include <Eigen/Core>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -35,7 +36,7 @@ namespace coded
  * BEST_EFFORT mode (approximate codes, "optimal decoder"): decodable at the threshold with
  * the least-squares a; exact tells whether the check passed.
  */
-class LeastSquaresDecoder : public GradientDecoder
+class LeastSquaresDecoder : public CodeMatrixDecoder
 {
   public:
     /// What to do when the residual check fails.
@@ -57,11 +58,6 @@ class LeastSquaresDecoder : public GradientDecoder
                         uint32_t threshold,
                         Mode mode,
                         double tolerance);
-
-    bool OnResult(uint32_t taskId) override;
-    bool IsDecodable() const override;
-    const DecodeResult& Result() const override;
-    uint32_t MinResults() const override;
 
     /// \return the number of QR solves done so far (for tests of the fallback)
     uint32_t NumSolves() const
@@ -89,19 +85,11 @@ class LeastSquaresDecoder : public GradientDecoder
 
   private:
     /// Solves with the rows received so far and freezes the result if allowed.
-    void TrySolve();
+    void Decode() override;
+    std::string Progress() const override;
 
-    std::vector<uint32_t> m_taskIds;               //!< task of each code row
-    std::shared_ptr<const Eigen::MatrixXd> m_code; //!< B
-    std::vector<int64_t> m_rowOf;                  //!< code row of each task id, -1 if unused
-    std::vector<bool> m_seen;                      //!< whether each row has been received
-    std::vector<uint32_t> m_received;              //!< rows received, in arrival order
-    uint32_t m_threshold;                          //!< rows before the first solve
-    Mode m_mode;                                   //!< EXACT or BEST_EFFORT
-    double m_tolerance;                            //!< absolute tolerance on ||r||_inf
-    uint32_t m_solves{0};                          //!< QR solves done
-    bool m_decodable{false};                       //!< frozen
-    DecodeResult m_result;                         //!< frozen result
+    Mode m_mode;          //!< EXACT or BEST_EFFORT
+    uint32_t m_solves{0}; //!< QR solves done
 };
 
 } // namespace coded

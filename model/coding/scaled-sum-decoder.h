@@ -2,10 +2,11 @@
 #ifndef CODED_LEARNING_SCALED_SUM_DECODER_H
 #define CODED_LEARNING_SCALED_SUM_DECODER_H
 
-#include "gradient-decoder.h"
+#include "code-matrix-decoder.h"
 
 #include <Eigen/Core>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -21,7 +22,7 @@ namespace coded
  * r = w * B_F^T 1 - 1 is reported; exact is true only when ||r||_inf passes the tolerance
  * (e.g. k = n with w = 1 on an uncoded assignment).
  */
-class ScaledSumDecoder : public GradientDecoder
+class ScaledSumDecoder : public CodeMatrixDecoder
 {
   public:
     /**
@@ -37,22 +38,12 @@ class ScaledSumDecoder : public GradientDecoder
                      double weight,
                      double tolerance);
 
-    bool OnResult(uint32_t taskId) override;
-    bool IsDecodable() const override;
-    const DecodeResult& Result() const override;
-    uint32_t MinResults() const override;
-
   private:
-    std::vector<uint32_t> m_taskIds;               //!< task of each code row
-    std::shared_ptr<const Eigen::MatrixXd> m_code; //!< B
-    std::vector<int64_t> m_rowOf;                  //!< code row of each task id, -1 if unused
-    std::vector<uint32_t> m_received;              //!< rows received, in arrival order
-    std::vector<bool> m_seen;                      //!< whether each row has been received
-    uint32_t m_count;                              //!< k
-    double m_weight;                               //!< w
-    double m_tolerance;                            //!< absolute tolerance
-    bool m_decodable{false};                       //!< frozen
-    DecodeResult m_result;                         //!< frozen result
+    /// Freezes the scaled sum of the first count rows.
+    void Decode() override;
+    std::string Progress() const override;
+
+    double m_weight; //!< w
 };
 
 } // namespace coded

@@ -75,11 +75,12 @@ ChunkedMessageTransport::AcceptChunk(uint32_t peer,
     std::vector<uint8_t> message;
     using Status = coded::MessageReassembler::Status;
     const Status status = m_reassembler.Accept(key,
-                                               h.GetChunkIndex(),
-                                               h.GetChunkCount(),
-                                               h.GetChunkOffset(),
-                                               h.GetMessageLength(),
-                                               data,
+                                               {h.GetChunkIndex(),
+                                                h.GetChunkCount(),
+                                                h.GetChunkOffset(),
+                                                h.GetMessageLength(),
+                                                data.data(),
+                                                data.size()},
                                                message);
     if (status == Status::INCOMPLETE || status == Status::COMPLETE)
     {

@@ -13,6 +13,40 @@ namespace ns3
 namespace coded
 {
 
+namespace
+{
+
+/// The name of each MessageReassembler::Status, in the order of the enumeration.
+constexpr const char* STATUS_NAMES[] = {
+    "INCOMPLETE",
+    "COMPLETE",
+    "DUPLICATE",
+    "INCONSISTENT",
+    "MALFORMED",
+    "TOO_LARGE",
+    "STALE",
+};
+
+static_assert(std::size(STATUS_NAMES) ==
+                  static_cast<std::size_t>(MessageReassembler::Status::STALE) + 1,
+              "one name per status (STALE is the last one)");
+
+/// The counter a refusal increments, in the order of MessageReassembler::Status (none for
+/// INCOMPLETE and COMPLETE, which are not refusals).
+constexpr uint64_t ReassemblerCounters::*REFUSAL_COUNTERS[] = {
+    nullptr,
+    nullptr,
+    &ReassemblerCounters::duplicates,
+    &ReassemblerCounters::inconsistent,
+    &ReassemblerCounters::malformed,
+    &ReassemblerCounters::tooLarge,
+    &ReassemblerCounters::stale,
+};
+
+static_assert(std::size(REFUSAL_COUNTERS) == std::size(STATUS_NAMES), "one entry per status");
+
+} // namespace
+
 bool
 MessageKey::operator<(const MessageKey& o) const
 {
@@ -66,48 +100,17 @@ MessageReassembler::MessageReassembler(const ReassemblerLimits& limits)
 const char*
 MessageReassembler::StatusName(Status status)
 {
-    switch (status)
-    {
-    case Status::INCOMPLETE:
-        return "INCOMPLETE";
-    case Status::COMPLETE:
-        return "COMPLETE";
-    case Status::DUPLICATE:
-        return "DUPLICATE";
-    case Status::INCONSISTENT:
-        return "INCONSISTENT";
-    case Status::MALFORMED:
-        return "MALFORMED";
-    case Status::TOO_LARGE:
-        return "TOO_LARGE";
-    case Status::STALE:
-        return "STALE";
-    }
-    return "UNKNOWN";
+    const auto index = static_cast<std::size_t>(status);
+    return index < std::size(STATUS_NAMES) ? STATUS_NAMES[index] : "UNKNOWN";
 }
 
 MessageReassembler::Status
 MessageReassembler::Refuse(Status status, const std::string& reason)
 {
-    switch (status)
+    const auto index = static_cast<std::size_t>(status);
+    if (index < std::size(REFUSAL_COUNTERS) && REFUSAL_COUNTERS[index] != nullptr)
     {
-    case Status::DUPLICATE:
-        ++m_counters.duplicates;
-        break;
-    case Status::INCONSISTENT:
-        ++m_counters.inconsistent;
-        break;
-    case Status::MALFORMED:
-        ++m_counters.malformed;
-        break;
-    case Status::TOO_LARGE:
-        ++m_counters.tooLarge;
-        break;
-    case Status::STALE:
-        ++m_counters.stale;
-        break;
-    default:
-        break;
+        ++(m_counters.*REFUSAL_COUNTERS[index]);
     }
     m_lastError = "MessageReassembler: " + reason;
     return status;
@@ -135,37 +138,10 @@ MessageReassembler::RememberCompleted(const MessageKey& key)
 }
 
 MessageReassembler::Status
-MessageReassembler::Accept(const MessageKey& key,
-                           uint32_t chunkIndex,
-                           uint32_t chunkCount,
-                           uint32_t offset,
-                           uint32_t messageLength,
-                           const std::vector<uint8_t>& bytes,
-                           std::vector<uint8_t>& message)
+MessageReassembler::Accept(const MessageKey& key, const Chunk& c, std::vector<uint8_t>& message)
 {
-    return Accept(key,
-                  chunkIndex,
-                  chunkCount,
-                  offset,
-                  messageLength,
-                  bytes.data(),
-                  bytes.size(),
-                  message);
-}
-
-MessageReassembler::Status
-MessageReassembler::Accept(const MessageKey& key,
-                           uint32_t chunkIndex,
-                           uint32_t chunkCount,
-                           uint32_t offset,
-                           uint32_t messageLength,
-                           const uint8_t* data,
-                           std::size_t size,
-                           std::vector<uint8_t>& message)
-{
-    const Chunk c{chunkIndex, chunkCount, offset, messageLength, data, size};
-    const std::string where = key.ToString() + " chunk " + std::to_string(chunkIndex) + "/" +
-                              std::to_string(chunkCount) + ": ";
+    const std::string where =
+        key.ToString() + " chunk " + std::to_string(c.index) + "/" + std::to_string(c.count) + ": ";
     // 1. Iterations already finished.
     if (key.iteration < m_watermark)
     {

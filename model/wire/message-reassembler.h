@@ -115,7 +115,8 @@ struct ReassemblerCounters
 class MessageReassembler
 {
   public:
-    /// Outcome of Accept().
+    /// Outcome of Accept() (message-reassembler.cc keeps a name and a counter per value, in
+    /// this order; STALE stays last).
     enum class Status
     {
         INCOMPLETE,   ///< stored; the message still misses chunks
@@ -132,6 +133,23 @@ class MessageReassembler
     /// Bookkeeping bytes counted per stored chunk.
     static constexpr uint64_t CHUNK_OVERHEAD = 64;
 
+    /// One chunk as a receiver read it from its header and payload (the bytes are not copied).
+    struct Chunk
+    {
+        uint32_t index;         //!< chunk index i
+        uint32_t count;         //!< chunks in the message c
+        uint32_t offset;        //!< offset of its first byte in the message
+        uint32_t messageLength; //!< message length L
+        const uint8_t* data;    //!< its bytes (may be null when size is 0)
+        std::size_t size;       //!< number of bytes
+
+        /// \return the offset one past its last byte
+        uint64_t End() const
+        {
+            return uint64_t{offset} + size;
+        }
+    };
+
     /**
      * \param limits the resource limits; every field must be >= 1 and maxBytesHeld >=
      * maxMessageBytes + MESSAGE_OVERHEAD + 2 * CHUNK_OVERHEAD (else std::invalid_argument
@@ -142,42 +160,11 @@ class MessageReassembler
     /**
      * Offers one chunk.
      * \param key the message it belongs to
-     * \param chunkIndex its index
-     * \param chunkCount the number of chunks of the message
-     * \param offset its first byte in the message
-     * \param messageLength the bytes of the whole message
-     * \param data its bytes (may be null when size is 0)
-     * \param size the number of bytes
+     * \param chunk the chunk
      * \param message receives the whole message on COMPLETE (untouched otherwise)
      * \return the outcome; LastError() explains a refusal
      */
-    Status Accept(const MessageKey& key,
-                  uint32_t chunkIndex,
-                  uint32_t chunkCount,
-                  uint32_t offset,
-                  uint32_t messageLength,
-                  const uint8_t* data,
-                  std::size_t size,
-                  std::vector<uint8_t>& message);
-
-    /**
-     * Offers one chunk (vector form of the other Accept()).
-     * \param key the message it belongs to
-     * \param chunkIndex its index
-     * \param chunkCount the number of chunks of the message
-     * \param offset its first byte in the message
-     * \param messageLength the bytes of the whole message
-     * \param bytes its bytes
-     * \param message receives the whole message on COMPLETE (untouched otherwise)
-     * \return the outcome
-     */
-    Status Accept(const MessageKey& key,
-                  uint32_t chunkIndex,
-                  uint32_t chunkCount,
-                  uint32_t offset,
-                  uint32_t messageLength,
-                  const std::vector<uint8_t>& bytes,
-                  std::vector<uint8_t>& message);
+    Status Accept(const MessageKey& key, const Chunk& chunk, std::vector<uint8_t>& message);
 
     /**
      * \param key a message
@@ -264,23 +251,6 @@ class MessageReassembler
         uint32_t messageLength{0};         //!< the message's length
         std::vector<uint8_t> bytes;        //!< the message buffer (messageLength bytes)
         std::map<uint32_t, Extent> chunks; //!< received chunks by index
-    };
-
-    /// One chunk as Accept() received it.
-    struct Chunk
-    {
-        uint32_t index;         //!< chunk index
-        uint32_t count;         //!< chunks in the message
-        uint32_t offset;        //!< offset of its first byte in the message
-        uint32_t messageLength; //!< message length L
-        const uint8_t* data;    //!< its bytes
-        std::size_t size;       //!< number of bytes
-
-        /// \return the offset one past its last byte
-        uint64_t End() const
-        {
-            return uint64_t{offset} + size;
-        }
     };
 
     /**

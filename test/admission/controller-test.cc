@@ -88,9 +88,10 @@ BOOST_AUTO_TEST_CASE(controller_aux_slot_by_hand)
     BOOST_TEST(out.wasted == std::vector<double>({0.0, 2.0}));
     BOOST_TEST(ctl.Backlog(1) == 0.0);
     BOOST_TEST(ctl.Metrics().Slots() == 3u);
-    BOOST_TEST(ctl.Metrics().MaxWasted() == 2.0);
+    BOOST_TEST(ctl.Metrics().Largest(AdmissionMetrics::Amount::WASTED) == 2.0);
     BOOST_TEST(std::abs(ctl.Metrics().Throughput() - 5.0 / 3.0) < 1e-12);
-    BOOST_TEST(std::abs(ctl.Metrics().AverageAdmitted(1) - 1.0) < 1e-12);
+    BOOST_TEST(std::abs(ctl.Metrics().Average(AdmissionMetrics::Amount::ADMITTED, 1) - 1.0) <
+               1e-12);
 }
 
 BOOST_AUTO_TEST_CASE(controller_direct_and_perturbation_by_hand)
@@ -173,7 +174,7 @@ BOOST_AUTO_TEST_CASE(controller_work_conserving_fallback)
     drain.Step({0.0, 0.0}, {2.0, 2.0}); // 2 of 3 sent
     drain.Step({0.0, 0.0}, {2.0, 2.0}); // the last 1 sent, 1 wasted
     BOOST_TEST(drain.Backlog(0) == 0.0);
-    BOOST_TEST(drain.Metrics().MaxWasted() == 1.0);
+    BOOST_TEST(drain.Metrics().Largest(AdmissionMetrics::Amount::WASTED) == 1.0);
     drain.Step({0.0, 0.0}, {2.0, 2.0}); // nothing left: idle, no waste
     BOOST_TEST(drain.Metrics().TotalWasted() * 4 == 1.0);
 }
@@ -218,6 +219,75 @@ BOOST_AUTO_TEST_CASE(jain_index_basics)
     BOOST_TEST(ThrowsMentioning([] { AdmissionMetrics::JainIndex({1.0, -1.0}); }, {"-1"}));
 }
 
+BOOST_AUTO_TEST_CASE(metrics_amounts_by_hand)
+{
+    // Two queues, two slots: every amount gets its own values so that a mix-up shows.
+    using Amount = AdmissionMetrics::Amount;
+    AdmissionMetrics m(2);
+    AdmissionSlotOutcome s;
+    s.arrivals = {1.0, 2.0};
+    s.admitted = {3.0, 4.0};
+    s.scheduled = {5.0, 6.0};
+    s.delivered = {0.0, 8.0};
+    s.wasted = {9.0, 10.0};
+    s.backlog = {11.0, 12.0};
+    s.virtualBacklog = {13.0, 14.0};
+    s.slotUtility = 0.5;
+    m.Record(s);
+    for (auto* v : {&s.arrivals,
+                    &s.admitted,
+                    &s.scheduled,
+                    &s.delivered,
+                    &s.wasted,
+                    &s.backlog,
+                    &s.virtualBacklog})
+    {
+        (*v)[1] += 100.0; // second slot: queue 1 gets 100 more of everything
+    }
+    s.slotUtility = 1.5;
+    m.Record(s);
+    BOOST_TEST(m.Slots() == 2u);
+    const std::vector<Amount> amounts = {Amount::ARRIVALS,
+                                         Amount::ADMITTED,
+                                         Amount::SCHEDULED,
+                                         Amount::DELIVERED,
+                                         Amount::WASTED,
+                                         Amount::BACKLOG,
+                                         Amount::VIRTUAL_BACKLOG};
+    for (std::size_t a = 0; a < amounts.size(); ++a)
+    {
+        const double q0 = 2.0 * a + 1.0 - (amounts[a] == Amount::DELIVERED ? 7.0 : 0.0);
+        const double q1 = 2.0 * a + 2.0;
+        BOOST_TEST_INFO("amount " << a);
+        BOOST_TEST(m.Average(amounts[a], 0) == q0);
+        BOOST_TEST(m.Average(amounts[a], 1) == q1 + 50.0);
+        BOOST_TEST(m.Averages(amounts[a]) == std::vector<double>({q0, q1 + 50.0}),
+                   boost::test_tools::per_element());
+        BOOST_TEST(m.AverageTotal(amounts[a]) == q0 + q1 + 50.0);
+        BOOST_TEST(m.Largest(amounts[a], 0) == q0);
+        BOOST_TEST(m.Largest(amounts[a], 1) == q1 + 100.0);
+        BOOST_TEST(m.Largest(amounts[a]) == q1 + 100.0);
+        BOOST_TEST(m.Jain(amounts[a]) == AdmissionMetrics::JainIndex({q0, q1 + 50.0}));
+    }
+    BOOST_TEST(m.ServedSlots(0) == 0u);
+    BOOST_TEST(m.ServedSlots(1) == 2u);
+    BOOST_TEST(m.AverageSlotUtility() == 1.0);
+    BOOST_TEST(m.Throughput() == m.AverageTotal(Amount::DELIVERED));
+    BOOST_TEST(m.TotalWasted() == m.AverageTotal(Amount::WASTED));
+    BOOST_TEST(m.AverageTotalBacklog() == m.AverageTotal(Amount::BACKLOG));
+    BOOST_TEST(m.AverageTotalVirtualBacklog() == m.AverageTotal(Amount::VIRTUAL_BACKLOG));
+    BOOST_TEST(m.JainAdmitted() == m.Jain(Amount::ADMITTED));
+    BOOST_TEST(m.JainDelivered() == m.Jain(Amount::DELIVERED));
+    BOOST_CHECK_THROW(m.Largest(Amount::BACKLOG, 2), std::out_of_range);
+    s.wasted = {1.0};
+    BOOST_TEST(
+        ThrowsMentioning([&] { m.Record(s); }, {"a slot outcome has 1 entries, expected 2"}));
+    m.Reset();
+    BOOST_TEST(m.Slots() == 0u);
+    BOOST_TEST(m.Average(Amount::BACKLOG, 1) == 0.0);
+    BOOST_TEST(m.Largest(Amount::BACKLOG) == 0.0);
+}
+
 BOOST_AUTO_TEST_CASE(controller_rejects_bad_parameters)
 {
     auto build = [](auto edit) {
@@ -256,7 +326,8 @@ BOOST_AUTO_TEST_CASE(controller_rejects_bad_parameters)
     BOOST_TEST(ThrowsMentioning([&] { ctl.Step({1.0, 1.0}, {1.0}); }, {"capacity"}));
     BOOST_TEST(ThrowsMentioning([&] { ctl.SetPerturbation(0, -1.0); }, {"perturbation[0]"}));
     BOOST_CHECK_THROW(ctl.Backlog(2), std::out_of_range);
-    BOOST_CHECK_THROW(ctl.Metrics().AverageAdmitted(7), std::out_of_range);
+    BOOST_CHECK_THROW(ctl.Metrics().Average(AdmissionMetrics::Amount::ADMITTED, 7),
+                      std::out_of_range);
     // A failed step leaves the state untouched.
     BOOST_TEST(ctl.Metrics().Slots() == 0u);
 }

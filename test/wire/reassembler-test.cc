@@ -55,12 +55,12 @@ Offer(MessageReassembler& r,
 {
     const ChunkSpan& s = spans[i];
     return r.Accept(key,
-                    s.index,
-                    static_cast<uint32_t>(spans.size()),
-                    s.offset,
-                    static_cast<uint32_t>(message.size()),
-                    message.data() + s.offset,
-                    s.length,
+                    {s.index,
+                     static_cast<uint32_t>(spans.size()),
+                     s.offset,
+                     static_cast<uint32_t>(message.size()),
+                     message.data() + s.offset,
+                     s.length},
                     out);
 }
 
@@ -189,16 +189,18 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_single_chunk_and_empty_messages)
 {
     MessageReassembler r;
     std::vector<uint8_t> out{9, 9};
-    BOOST_TEST(r.Accept(Key(0), 0, 1, 0, 0, nullptr, 0, out) == Status::COMPLETE);
+    BOOST_TEST(r.Accept(Key(0), {0, 1, 0, 0, nullptr, 0}, out) == Status::COMPLETE);
     BOOST_TEST(out.empty());
     const auto msg = Message(700);
-    BOOST_TEST(r.Accept(Key(0, 2), 0, 1, 0, 700, msg, out) == Status::COMPLETE);
+    BOOST_TEST(r.Accept(Key(0, 2), {0, 1, 0, 700, msg.data(), msg.size()}, out) ==
+               Status::COMPLETE);
     BOOST_TEST(out == msg);
     BOOST_TEST(r.MessagesInProgress() == 0u);
     BOOST_TEST(r.BytesHeld() == 0u);
     BOOST_TEST(r.Counters().completed == 2u);
     // Again: the message was completed, so this is a duplicate.
-    BOOST_TEST(r.Accept(Key(0, 2), 0, 1, 0, 700, msg, out) == Status::DUPLICATE);
+    BOOST_TEST(r.Accept(Key(0, 2), {0, 1, 0, 700, msg.data(), msg.size()}, out) ==
+               Status::DUPLICATE);
 }
 
 BOOST_AUTO_TEST_CASE(wire_reassembler_duplicates)
@@ -235,42 +237,43 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_inconsistent_chunks)
     const uint64_t held = r.BytesHeld();
 
     // Another chunk count.
-    BOOST_TEST(r.Accept(Key(0), 2, 5, 2000, 4000, msg.data() + 2000, 500, out) ==
+    BOOST_TEST(r.Accept(Key(0), {2, 5, 2000, 4000, msg.data() + 2000, 500}, out) ==
                Status::INCONSISTENT);
     BOOST_TEST(Contains(r.LastError(),
                         "says 5 chunks of 4000 bytes, earlier chunks said 4 "
                         "chunks of 4000 bytes"),
                r.LastError());
     // Another message length.
-    BOOST_TEST(r.Accept(Key(0), 2, 4, 2000, 4001, msg.data() + 2000, 1000, out) ==
+    BOOST_TEST(r.Accept(Key(0), {2, 4, 2000, 4001, msg.data() + 2000, 1000}, out) ==
                Status::INCONSISTENT);
     // Same index, other bytes.
     std::vector<uint8_t> other(msg.begin() + 1000, msg.begin() + 2000);
     other[10] ^= 1;
-    BOOST_TEST(r.Accept(Key(0), 1, 4, 1000, 4000, other, out) == Status::INCONSISTENT);
+    BOOST_TEST(r.Accept(Key(0), {1, 4, 1000, 4000, other.data(), other.size()}, out) ==
+               Status::INCONSISTENT);
     BOOST_TEST(Contains(r.LastError(), "with other contents or extent"), r.LastError());
     // Same index, other extent.
-    BOOST_TEST(r.Accept(Key(0), 1, 4, 1000, 4000, msg.data() + 1000, 999, out) ==
+    BOOST_TEST(r.Accept(Key(0), {1, 4, 1000, 4000, msg.data() + 1000, 999}, out) ==
                Status::INCONSISTENT);
     // Adjacent chunk 2 must start where chunk 1 ends (2000).
-    BOOST_TEST(r.Accept(Key(0), 2, 4, 2001, 4000, msg.data() + 2001, 999, out) ==
+    BOOST_TEST(r.Accept(Key(0), {2, 4, 2001, 4000, msg.data() + 2001, 999}, out) ==
                Status::INCONSISTENT);
     BOOST_TEST(Contains(r.LastError(), "do not fit after chunk 1 ending at byte 2000"),
                r.LastError());
     // Adjacent chunk 0 must end where chunk 1 starts (1000).
-    BOOST_TEST(r.Accept(Key(0), 0, 4, 0, 4000, msg.data(), 999, out) == Status::INCONSISTENT);
+    BOOST_TEST(r.Accept(Key(0), {0, 4, 0, 4000, msg.data(), 999}, out) == Status::INCONSISTENT);
     BOOST_TEST(Contains(r.LastError(), "do not fit before chunk 1 at offset 1000"), r.LastError());
     // Chunk 3 (last) at 3500 would leave 1500 bytes for chunk 2 - fine - but overlap with a
     // chunk 3 stored first, then a chunk 2 overlapping it, is refused.
-    BOOST_TEST(r.Accept(Key(0), 3, 4, 3500, 4000, msg.data() + 3500, 500, out) ==
+    BOOST_TEST(r.Accept(Key(0), {3, 4, 3500, 4000, msg.data() + 3500, 500}, out) ==
                Status::INCOMPLETE);
-    BOOST_TEST(r.Accept(Key(0), 2, 4, 2000, 4000, msg.data() + 2000, 1600, out) ==
+    BOOST_TEST(r.Accept(Key(0), {2, 4, 2000, 4000, msg.data() + 2000, 1600}, out) ==
                Status::INCONSISTENT);
     BOOST_TEST(r.Counters().inconsistent == 7u);
     BOOST_TEST(r.BytesHeld() == held + MessageReassembler::CHUNK_OVERHEAD);
     // Refused chunks changed nothing: the right chunks complete the message.
-    BOOST_TEST(r.Accept(Key(0), 0, 4, 0, 4000, msg.data(), 1000, out) == Status::INCOMPLETE);
-    BOOST_TEST(r.Accept(Key(0), 2, 4, 2000, 4000, msg.data() + 2000, 1500, out) ==
+    BOOST_TEST(r.Accept(Key(0), {0, 4, 0, 4000, msg.data(), 1000}, out) == Status::INCOMPLETE);
+    BOOST_TEST(r.Accept(Key(0), {2, 4, 2000, 4000, msg.data() + 2000, 1500}, out) ==
                Status::COMPLETE);
     BOOST_TEST(out == msg);
 }
@@ -281,13 +284,14 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_non_adjacent_gap_needs_room)
     const auto msg = Message(2000);
     MessageReassembler r;
     std::vector<uint8_t> out;
-    BOOST_TEST(r.Accept(Key(0), 0, 4, 0, 2000, msg.data(), 1000, out) == Status::INCOMPLETE);
-    BOOST_TEST(r.Accept(Key(0), 3, 4, 1001, 2000, msg.data() + 1001, 999, out) ==
+    BOOST_TEST(r.Accept(Key(0), {0, 4, 0, 2000, msg.data(), 1000}, out) == Status::INCOMPLETE);
+    BOOST_TEST(r.Accept(Key(0), {3, 4, 1001, 2000, msg.data() + 1001, 999}, out) ==
                Status::INCONSISTENT);
-    BOOST_TEST(r.Accept(Key(0), 3, 4, 1002, 2000, msg.data() + 1002, 998, out) ==
+    BOOST_TEST(r.Accept(Key(0), {3, 4, 1002, 2000, msg.data() + 1002, 998}, out) ==
                Status::INCOMPLETE);
-    BOOST_TEST(r.Accept(Key(0), 1, 4, 1000, 2000, msg.data() + 1000, 1, out) == Status::INCOMPLETE);
-    BOOST_TEST(r.Accept(Key(0), 2, 4, 1001, 2000, msg.data() + 1001, 1, out) == Status::COMPLETE);
+    BOOST_TEST(r.Accept(Key(0), {1, 4, 1000, 2000, msg.data() + 1000, 1}, out) ==
+               Status::INCOMPLETE);
+    BOOST_TEST(r.Accept(Key(0), {2, 4, 1001, 2000, msg.data() + 1001, 1}, out) == Status::COMPLETE);
     BOOST_TEST(out == msg);
 }
 
@@ -322,7 +326,7 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_malformed_chunks)
     };
     for (const auto& c : cases)
     {
-        BOOST_TEST(r.Accept(Key(0), c.index, c.count, c.offset, c.length, c.data, c.size, out) ==
+        BOOST_TEST(r.Accept(Key(0), {c.index, c.count, c.offset, c.length, c.data, c.size}, out) ==
                        Status::MALFORMED,
                    c.error);
         BOOST_TEST(Contains(r.LastError(), c.error), r.LastError() << " lacks " << c.error);
@@ -345,42 +349,42 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_limits)
     const auto msg = Message(10001);
     std::vector<uint8_t> out;
     // Message too large.
-    BOOST_TEST(r.Accept(Key(0), 0, 11, 0, 10001, msg.data(), 1000, out) == Status::TOO_LARGE);
+    BOOST_TEST(r.Accept(Key(0), {0, 11, 0, 10001, msg.data(), 1000}, out) == Status::TOO_LARGE);
     BOOST_TEST(Contains(r.LastError(), "message length 10001 exceeds maxMessageBytes 10000"),
                r.LastError());
     // Too many chunks.
-    BOOST_TEST(r.Accept(Key(0), 0, 9, 0, 9000, msg.data(), 1000, out) == Status::TOO_LARGE);
+    BOOST_TEST(r.Accept(Key(0), {0, 9, 0, 9000, msg.data(), 1000}, out) == Status::TOO_LARGE);
     BOOST_TEST(Contains(r.LastError(), "chunk count 9 exceeds maxChunksPerMessage 8"),
                r.LastError());
     // The largest message fits, with its first two chunks ...
-    BOOST_TEST(r.Accept(Key(0, 1), 0, 8, 0, 10000, msg.data(), 1250, out) == Status::INCOMPLETE);
-    BOOST_TEST(r.Accept(Key(0, 1), 1, 8, 1250, 10000, msg.data() + 1250, 1250, out) ==
+    BOOST_TEST(r.Accept(Key(0, 1), {0, 8, 0, 10000, msg.data(), 1250}, out) == Status::INCOMPLETE);
+    BOOST_TEST(r.Accept(Key(0, 1), {1, 8, 1250, 10000, msg.data() + 1250, 1250}, out) ==
                Status::INCOMPLETE);
     BOOST_TEST(r.BytesHeld() == limits.maxBytesHeld);
     // ... but no third chunk's bookkeeping, and no second message.
-    BOOST_TEST(r.Accept(Key(0, 1), 2, 8, 2500, 10000, msg.data() + 2500, 1250, out) ==
+    BOOST_TEST(r.Accept(Key(0, 1), {2, 8, 2500, 10000, msg.data() + 2500, 1250}, out) ==
                Status::TOO_LARGE);
     BOOST_TEST(Contains(r.LastError(), "would exceed maxBytesHeld"), r.LastError());
-    BOOST_TEST(r.Accept(Key(0, 2), 0, 2, 0, 2, msg.data(), 1, out) == Status::TOO_LARGE);
+    BOOST_TEST(r.Accept(Key(0, 2), {0, 2, 0, 2, msg.data(), 1}, out) == Status::TOO_LARGE);
     BOOST_TEST(Contains(r.LastError(), "would exceed maxBytesHeld"), r.LastError());
     BOOST_TEST(r.Counters().tooLarge == 4u);
     BOOST_TEST(r.BytesHeld() <= limits.maxBytesHeld);
     // One-chunk messages never occupy memory, so they still pass.
-    BOOST_TEST(r.Accept(Key(0, 3), 0, 1, 0, 5, msg.data(), 5, out) == Status::COMPLETE);
+    BOOST_TEST(r.Accept(Key(0, 3), {0, 1, 0, 5, msg.data(), 5}, out) == Status::COMPLETE);
     BOOST_TEST(r.Discard(Key(0, 1)));
     BOOST_TEST(r.BytesHeld() == 0u);
 
     // Messages in progress.
     limits.maxBytesHeld = 1000000;
     MessageReassembler s(limits);
-    BOOST_TEST(s.Accept(Key(0, 1), 0, 2, 0, 2, msg.data(), 1, out) == Status::INCOMPLETE);
-    BOOST_TEST(s.Accept(Key(0, 2), 0, 2, 0, 2, msg.data(), 1, out) == Status::INCOMPLETE);
-    BOOST_TEST(s.Accept(Key(0, 3), 0, 2, 0, 2, msg.data(), 1, out) == Status::TOO_LARGE);
+    BOOST_TEST(s.Accept(Key(0, 1), {0, 2, 0, 2, msg.data(), 1}, out) == Status::INCOMPLETE);
+    BOOST_TEST(s.Accept(Key(0, 2), {0, 2, 0, 2, msg.data(), 1}, out) == Status::INCOMPLETE);
+    BOOST_TEST(s.Accept(Key(0, 3), {0, 2, 0, 2, msg.data(), 1}, out) == Status::TOO_LARGE);
     BOOST_TEST(Contains(s.LastError(), "already 2 messages in progress (maxMessagesInProgress)"),
                s.LastError());
     // Chunks of messages already in progress are still taken.
-    BOOST_TEST(s.Accept(Key(0, 1), 1, 2, 1, 2, msg.data() + 1, 1, out) == Status::COMPLETE);
-    BOOST_TEST(s.Accept(Key(0, 3), 0, 2, 0, 2, msg.data(), 1, out) == Status::INCOMPLETE);
+    BOOST_TEST(s.Accept(Key(0, 1), {1, 2, 1, 2, msg.data() + 1, 1}, out) == Status::COMPLETE);
+    BOOST_TEST(s.Accept(Key(0, 3), {0, 2, 0, 2, msg.data(), 1}, out) == Status::INCOMPLETE);
 }
 
 BOOST_AUTO_TEST_CASE(wire_reassembler_constructor_validates_limits)
@@ -428,7 +432,7 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_stale_and_discard)
     Offer(r, Key(4), msg, spans, 0, out);
     Offer(r, Key(5), msg, spans, 0, out);
     BOOST_TEST(Offer(r, Key(4, 9), msg, spans, 0, out) == Status::INCOMPLETE);
-    BOOST_TEST(r.Accept(Key(4, 7), 0, 1, 0, 0, nullptr, 0, out) == Status::COMPLETE);
+    BOOST_TEST(r.Accept(Key(4, 7), {0, 1, 0, 0, nullptr, 0}, out) == Status::COMPLETE);
     BOOST_TEST(r.MessagesInProgress() == 4u);
 
     BOOST_TEST(r.DiscardBefore(5) == 3u);
@@ -443,7 +447,7 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_stale_and_discard)
     BOOST_TEST(Offer(r, Key(4), msg, spans, 1, out) == Status::STALE);
     BOOST_TEST(Contains(r.LastError(), "iteration 4 is before the discard watermark 5"),
                r.LastError());
-    BOOST_TEST(r.Accept(Key(4, 7), 0, 1, 0, 0, nullptr, 0, out) == Status::STALE);
+    BOOST_TEST(r.Accept(Key(4, 7), {0, 1, 0, 0, nullptr, 0}, out) == Status::STALE);
     BOOST_TEST(r.Counters().stale == 2u);
     // The watermark never moves back.
     BOOST_TEST(r.DiscardBefore(2) == 0u);
@@ -481,7 +485,7 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_keys_are_distinct)
     keys[4].task = 2;
     for (const auto& k : keys)
     {
-        BOOST_TEST(r.Accept(k, 0, 2, 0, 2, msg.data(), 1, out) == Status::INCOMPLETE);
+        BOOST_TEST(r.Accept(k, {0, 2, 0, 2, msg.data(), 1}, out) == Status::INCOMPLETE);
     }
     BOOST_TEST(r.MessagesInProgress() == 5u);
     BOOST_TEST(keys[2].ToString() == "type=3 it=1 w=2 st=1 task=1");
@@ -495,14 +499,14 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_completed_memory_is_bounded)
     std::vector<uint8_t> out;
     for (uint32_t t = 0; t < 5; ++t)
     {
-        BOOST_TEST(r.Accept(Key(0, 0, t), 0, 1, 0, 0, nullptr, 0, out) == Status::COMPLETE);
+        BOOST_TEST(r.Accept(Key(0, 0, t), {0, 1, 0, 0, nullptr, 0}, out) == Status::COMPLETE);
     }
     // The two oldest keys are forgotten; a late copy of them completes again.
     BOOST_TEST(!r.WasCompleted(Key(0, 0, 0)));
     BOOST_TEST(!r.WasCompleted(Key(0, 0, 1)));
     BOOST_TEST(r.WasCompleted(Key(0, 0, 4)));
-    BOOST_TEST(r.Accept(Key(0, 0, 4), 0, 1, 0, 0, nullptr, 0, out) == Status::DUPLICATE);
-    BOOST_TEST(r.Accept(Key(0, 0, 0), 0, 1, 0, 0, nullptr, 0, out) == Status::COMPLETE);
+    BOOST_TEST(r.Accept(Key(0, 0, 4), {0, 1, 0, 0, nullptr, 0}, out) == Status::DUPLICATE);
+    BOOST_TEST(r.Accept(Key(0, 0, 0), {0, 1, 0, 0, nullptr, 0}, out) == Status::COMPLETE);
 }
 
 BOOST_AUTO_TEST_CASE(wire_reassembler_status_names)
@@ -576,7 +580,8 @@ BOOST_AUTO_TEST_CASE(wire_reassembler_hostile_random_stream)
             std::copy(msg.begin() + offset, msg.begin() + offset + size, bytes.begin());
         }
         std::vector<uint8_t> out;
-        const Status st = r.Accept(key, index, count, offset, length, bytes, out);
+        const Status st =
+            r.Accept(key, {index, count, offset, length, bytes.data(), bytes.size()}, out);
         ++offers;
         if (st == Status::COMPLETE)
         {
