@@ -2,6 +2,7 @@
 #ifndef CODED_LEARNING_NETWORK_SETTINGS_H
 #define CODED_LEARNING_NETWORK_SETTINGS_H
 
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -73,6 +74,10 @@ struct NetworkSettings
     uint32_t wifiMacQueueSize{100000};
     /// How long a frame may wait in a Wi-Fi MAC queue, > 0 (ns-3: 500 ms).
     Time wifiMacQueueMaxDelay{Seconds(5)};
+    /// Acknowledge A-MPDUs through explicit Block Ack Requests (WifiDefaultAckManager
+    /// UseExplicitBar); default on with ns-3.37 only, the workaround for its Block Ack
+    /// assertion (SetExplicitBlockAckRequest).
+    bool wifiExplicitBlockAckRequest{CODED_LEARNING_NS3_PENDING_RECIPIENT_BA != 0};
 
     // CSMA (CsmaScenarioHelper)
 

@@ -4,6 +4,7 @@
 #include "network-setting-parser.h"
 
 #include "ns3/boolean.h"
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/double.h"
 #include "ns3/error-model.h"
 #include "ns3/mobility-helper.h"
@@ -73,6 +74,7 @@ WifiScenarioHelper::WifiScenarioHelper(const NetworkSettings& settings)
       m_associationCwMin(0),
       m_associationCwMax(0),
       m_macQueueSize(0),
+      m_explicitBar(false),
       m_tracker(Create<WifiAssociationTracker>(GetReadySignal()))
 {
     SetStandard(settings.wifiStandard);
@@ -93,6 +95,7 @@ WifiScenarioHelper::WifiScenarioHelper(const NetworkSettings& settings)
     SetAssociationCw(settings.wifiAssociationCwMin, settings.wifiAssociationCwMax);
     SetMacQueueSize(settings.wifiMacQueueSize);
     SetMacQueueMaxDelay(settings.wifiMacQueueMaxDelay);
+    SetExplicitBlockAckRequest(settings.wifiExplicitBlockAckRequest);
 }
 
 WifiScenarioHelper::~WifiScenarioHelper()
@@ -292,6 +295,12 @@ WifiScenarioHelper::SetMacQueueMaxDelay(Time delay)
     m_macQueueMaxDelay = delay;
 }
 
+void
+WifiScenarioHelper::SetExplicitBlockAckRequest(bool explicitBar)
+{
+    m_explicitBar = explicitBar;
+}
+
 WifiStandardRules
 WifiScenarioHelper::GetRules() const
 {
@@ -348,7 +357,7 @@ void
 WifiScenarioHelper::ConfigureStandard(WifiStandardRules::Band band)
 {
     m_wifi = WifiHelper();
-#if defined(CODED_LEARNING_NS3_VERSION) && CODED_LEARNING_NS3_VERSION < 336
+#if CODED_LEARNING_WIFI_STANDARD_HAS_BAND
     // ns-3.35: the band is part of the standard; the width is a WifiPhy attribute.
     WifiStandard standard = WIFI_STANDARD_80211ax_5GHZ;
     if (m_standard == "802.11a")
@@ -433,6 +442,10 @@ void
 WifiScenarioHelper::InstallMacs(NetworkScenario& scenario)
 {
     WifiMacHelper mac;
+    if (m_explicitBar)
+    {
+        mac.SetAckManager("ns3::WifiDefaultAckManager", "UseExplicitBar", BooleanValue(true));
+    }
     const Ssid ssid("coded-learning");
     mac.SetType("ns3::StaWifiMac",
                 "Ssid",

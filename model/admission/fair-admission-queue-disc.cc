@@ -4,6 +4,7 @@
 #include "admission-metrics.h"
 
 #include "ns3/boolean.h"
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/double.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/enum.h"
@@ -67,7 +68,8 @@ FairAdmissionQueueDisc::GetTypeId()
                               std::string(REJECTED_DROP) +
                               "'); Hold: they wait behind the admitted data of their class.",
                           EnumValue(FairAdmissionQueueDisc::REJECT_DROP),
-                          MakeEnumAccessor(&FairAdmissionQueueDisc::m_rejectMode),
+                          CODED_LEARNING_MAKE_ENUM_ACCESSOR(FairAdmissionQueueDisc::RejectMode,
+                                                            &FairAdmissionQueueDisc::m_rejectMode),
                           MakeEnumChecker(FairAdmissionQueueDisc::REJECT_DROP,
                                           "Drop",
                                           FairAdmissionQueueDisc::REJECT_HOLD,
@@ -620,7 +622,7 @@ FairAdmissionQueueDisc::DoDequeue()
 void
 FairAdmissionQueueDisc::ScheduleWake()
 {
-    if (m_wake.IsRunning() || !GetSendCallback())
+    if (!m_wake.IsExpired() || !GetSendCallback())
     {
         // Already scheduled, or not attached to a device (unit tests call Dequeue() directly).
         return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lyapunov-admission-policy.h"
 
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -36,18 +37,20 @@ LyapunovAdmissionPolicy::GetTypeId()
                           DoubleValue(100.0),
                           MakeDoubleAccessor(&LyapunovAdmissionPolicy::m_v),
                           MakeDoubleChecker<double>(std::numeric_limits<double>::min()))
-            .AddAttribute("Utility",
-                          "Utility g of the data admitted per slot (in data units).",
-                          EnumValue(Utility::LOG1P),
-                          MakeEnumAccessor(&LyapunovAdmissionPolicy::m_utilityKind),
-                          MakeEnumChecker(Utility::LOG,
-                                          "Log",
-                                          Utility::LOG1P,
-                                          "Log1p",
-                                          Utility::ALPHA_FAIR,
-                                          "AlphaFair",
-                                          Utility::LINEAR,
-                                          "Linear"))
+            .AddAttribute(
+                "Utility",
+                "Utility g of the data admitted per slot (in data units).",
+                EnumValue(Utility::LOG1P),
+                CODED_LEARNING_MAKE_ENUM_ACCESSOR(coded::UtilityFunction::Kind,
+                                                  &LyapunovAdmissionPolicy::m_utilityKind),
+                MakeEnumChecker(Utility::LOG,
+                                "Log",
+                                Utility::LOG1P,
+                                "Log1p",
+                                Utility::ALPHA_FAIR,
+                                "AlphaFair",
+                                Utility::LINEAR,
+                                "Linear"))
             .AddAttribute("UtilityAlpha",
                           "Exponent alpha >= 0 of the AlphaFair utility.",
                           DoubleValue(2.0),
@@ -59,11 +62,13 @@ LyapunovAdmissionPolicy::GetTypeId()
                           DoubleValue(0.01),
                           MakeDoubleAccessor(&LyapunovAdmissionPolicy::m_utilityEpsilon),
                           MakeDoubleChecker<double>(1e-12))
-            .AddAttribute("Variant",
-                          "Admission variant: Aux (virtual queues) or Direct.",
-                          EnumValue(Controller::AUX),
-                          MakeEnumAccessor(&LyapunovAdmissionPolicy::m_variant),
-                          MakeEnumChecker(Controller::AUX, "Aux", Controller::DIRECT, "Direct"))
+            .AddAttribute(
+                "Variant",
+                "Admission variant: Aux (virtual queues) or Direct.",
+                EnumValue(Controller::AUX),
+                CODED_LEARNING_MAKE_ENUM_ACCESSOR(coded::LyapunovAdmissionController::Variant,
+                                                  &LyapunovAdmissionPolicy::m_variant),
+                MakeEnumChecker(Controller::AUX, "Aux", Controller::DIRECT, "Direct"))
             .AddAttribute("PerturbationFactor",
                           "theta_i = PerturbationFactor * b_max,i, b_max,i being the most one "
                           "scheduling decision serves queue i (slot scheduler: the data worker i "

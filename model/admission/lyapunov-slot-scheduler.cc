@@ -2,6 +2,7 @@
 #include "lyapunov-slot-scheduler.h"
 
 #include "ns3/boolean.h"
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -42,12 +43,14 @@ LyapunovSlotScheduler::GetTypeId()
                           UintegerValue(10),
                           MakeUintegerAccessor(&LyapunovSlotScheduler::m_numQueues),
                           MakeUintegerChecker<uint32_t>(1, 100000))
-            .AddAttribute("Scheduling",
-                          "Scheduling: Tdma (one winner per slot) or Split (one winner per "
-                          "resource block).",
-                          EnumValue(Controller::TDMA),
-                          MakeEnumAccessor(&LyapunovSlotScheduler::m_mode),
-                          MakeEnumChecker(Controller::TDMA, "Tdma", Controller::SPLIT, "Split"))
+            .AddAttribute(
+                "Scheduling",
+                "Scheduling: Tdma (one winner per slot) or Split (one winner per "
+                "resource block).",
+                EnumValue(Controller::TDMA),
+                CODED_LEARNING_MAKE_ENUM_ACCESSOR(coded::LyapunovAdmissionController::Scheduling,
+                                                  &LyapunovSlotScheduler::m_mode),
+                MakeEnumChecker(Controller::TDMA, "Tdma", Controller::SPLIT, "Split"))
             .AddAttribute("ResourceBlocks",
                           "Resource blocks M per slot, each with bandwidth W/M and its own "
                           "fading.",
@@ -71,7 +74,8 @@ LyapunovSlotScheduler::GetTypeId()
                           "Random: A_i ~ U[0, A_max] each slot (not admitted: dropped); "
                           "Reservoir: data given to Offer() (not admitted: waits).",
                           EnumValue(LyapunovSlotScheduler::RANDOM_ARRIVALS),
-                          MakeEnumAccessor(&LyapunovSlotScheduler::m_arrivalMode),
+                          CODED_LEARNING_MAKE_ENUM_ACCESSOR(LyapunovSlotScheduler::ArrivalMode,
+                                                            &LyapunovSlotScheduler::m_arrivalMode),
                           MakeEnumChecker(LyapunovSlotScheduler::RANDOM_ARRIVALS,
                                           "Random",
                                           LyapunovSlotScheduler::RESERVOIR,
@@ -283,7 +287,7 @@ LyapunovSlotScheduler::Start()
     {
         Build();
     }
-    if (m_event.IsRunning())
+    if (!m_event.IsExpired())
     {
         return;
     }
@@ -300,7 +304,7 @@ LyapunovSlotScheduler::Stop()
 bool
 LyapunovSlotScheduler::IsRunning() const
 {
-    return m_event.IsRunning();
+    return !m_event.IsExpired();
 }
 
 void

@@ -2,6 +2,7 @@
 #include "compute-time-model.h"
 
 #include "ns3/abort.h"
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -27,7 +28,8 @@ ComputeTimeModel::GetTypeId()
             .AddAttribute("Distribution",
                           "Distribution of the per-unit time u.",
                           EnumValue(ComputeTimeModel::SHIFTED_EXPONENTIAL),
-                          MakeEnumAccessor(&ComputeTimeModel::m_distribution),
+                          CODED_LEARNING_MAKE_ENUM_ACCESSOR(ComputeTimeModel::Distribution,
+                                                            &ComputeTimeModel::m_distribution),
                           MakeEnumChecker(ComputeTimeModel::SHIFTED_EXPONENTIAL,
                                           "shifted-exponential",
                                           ComputeTimeModel::PARETO,
@@ -39,7 +41,8 @@ ComputeTimeModel::GetTypeId()
             .AddAttribute("LoadScaling",
                           "proportional: T = l*u; additive: T = l*a + (u - a).",
                           EnumValue(ComputeTimeModel::PROPORTIONAL),
-                          MakeEnumAccessor(&ComputeTimeModel::m_scaling),
+                          CODED_LEARNING_MAKE_ENUM_ACCESSOR(ComputeTimeModel::LoadScaling,
+                                                            &ComputeTimeModel::m_scaling),
                           MakeEnumChecker(ComputeTimeModel::PROPORTIONAL,
                                           "proportional",
                                           ComputeTimeModel::ADDITIVE,

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "wifi-data-frame-error-model.h"
 
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
 #include "ns3/wifi-mac-header.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -82,13 +85,44 @@ WifiDataFrameErrorModel::GetOtherFrames() const
     return m_otherFrames;
 }
 
+namespace
+{
+
+/**
+ * Whether a frame given to a WifiPhy PostReceptionErrorModel is a data frame with data.
+ * \param p the frame as the error model sees it
+ * \return true for a data frame carrying an MSDU
+ */
+bool
+IsDataFrameWithData(Ptr<const Packet> p)
+{
+#if CODED_LEARNING_WIFI_ERROR_MODEL_SEES_MAC_HEADER
+    // up to ns-3.42: the whole MPDU, MAC header first
+    if (p->GetSize() < 10) // shorter than the smallest MAC header (Ack, CTS)
+    {
+        return false;
+    }
+    WifiMacHeader header;
+    p->PeekHeader(header);
+    return header.IsData() && header.HasData();
+#else
+    // ns-3.43 and later: only the MPDU's payload, without MAC header. A data frame's MSDU
+    // starts with the LLC/SNAP header AA-AA-03-00-00-00; management frame bodies, Block Ack
+    // (Request) bodies and the empty payloads of Ack, CTS and QoS Null frames do not.
+    // (A-MSDUs, off by default, start with a subframe header and count as "other".)
+    static const uint8_t llcSnap[6] = {0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00};
+    uint8_t start[6];
+    return p->GetSize() >= 8 && p->CopyData(start, 6) == 6 && std::equal(start, start + 6, llcSnap);
+#endif
+}
+
+} // namespace
+
 bool
 WifiDataFrameErrorModel::DoCorrupt(Ptr<Packet> p)
 {
     NS_LOG_FUNCTION(this << p);
-    WifiMacHeader header;
-    p->PeekHeader(header);
-    if (!header.IsData() || !header.HasData())
+    if (!IsDataFrameWithData(p))
     {
         ++m_otherFrames;
         return false;

@@ -222,7 +222,7 @@ TcpMessageTransport::ConnectionFailed(Ptr<Socket> socket)
 void
 TcpMessageTransport::ScheduleReconnect()
 {
-    if (m_running && !m_isServer && !m_connectEvent.IsRunning())
+    if (m_running && !m_isServer && m_connectEvent.IsExpired())
     {
         m_connectEvent =
             Simulator::Schedule(m_connectRetryInterval, &TcpMessageTransport::Connect, this);

@@ -95,7 +95,7 @@ UdpMessageTransport::Send(uint32_t peer,
     {
         m_queue.push_back(Pending{peer, p});
     }
-    if (!m_sendEvent.IsRunning())
+    if (m_sendEvent.IsExpired())
     {
         SendNext();
     }

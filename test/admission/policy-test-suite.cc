@@ -273,10 +273,10 @@ class LyapunovAdmissionPolicyTestSuite : public TestSuite
 {
   public:
     LyapunovAdmissionPolicyTestSuite()
-        : TestSuite("coded-learning-admission-policy", UNIT)
+        : TestSuite("coded-learning-admission-policy", Type::UNIT)
     {
-        AddTestCase(new AdmissionPolicyDefaultTestCase, TestCase::QUICK);
-        AddTestCase(new AdmissionPolicySharedTestCase, TestCase::QUICK);
+        AddTestCase(new AdmissionPolicyDefaultTestCase);
+        AddTestCase(new AdmissionPolicySharedTestCase);
     }
 };
 

@@ -628,14 +628,14 @@ class FairAdmissionQueueDiscTestSuite : public TestSuite
 {
   public:
     FairAdmissionQueueDiscTestSuite()
-        : TestSuite("coded-learning-admission-queue-disc", UNIT)
+        : TestSuite("coded-learning-admission-queue-disc", Type::UNIT)
     {
-        AddTestCase(new FairAdmissionAuxTestCase, TestCase::QUICK);
-        AddTestCase(new FairAdmissionMaxWeightTestCase, TestCase::QUICK);
-        AddTestCase(new FairAdmissionHoldTestCase, TestCase::QUICK);
-        AddTestCase(new FairAdmissionLimitTestCase, TestCase::QUICK);
-        AddTestCase(new FairAdmissionBoundsTestCase, TestCase::QUICK);
-        AddTestCase(new FairAdmissionInstallTestCase, TestCase::QUICK);
+        AddTestCase(new FairAdmissionAuxTestCase);
+        AddTestCase(new FairAdmissionMaxWeightTestCase);
+        AddTestCase(new FairAdmissionHoldTestCase);
+        AddTestCase(new FairAdmissionLimitTestCase);
+        AddTestCase(new FairAdmissionBoundsTestCase);
+        AddTestCase(new FairAdmissionInstallTestCase);
     }
 };
 

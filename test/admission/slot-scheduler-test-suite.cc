@@ -423,12 +423,12 @@ class LyapunovSlotSchedulerTestSuite : public TestSuite
 {
   public:
     LyapunovSlotSchedulerTestSuite()
-        : TestSuite("coded-learning-admission-slot-scheduler", UNIT)
+        : TestSuite("coded-learning-admission-slot-scheduler", Type::UNIT)
     {
-        AddTestCase(new SlotSchedulerTimingTestCase, TestCase::QUICK);
-        AddTestCase(new SlotSchedulerReservoirTestCase, TestCase::QUICK);
-        AddTestCase(new SlotSchedulerAttributesTestCase, TestCase::QUICK);
-        AddTestCase(new SlotSchedulerStreamsTestCase, TestCase::QUICK);
+        AddTestCase(new SlotSchedulerTimingTestCase);
+        AddTestCase(new SlotSchedulerReservoirTestCase);
+        AddTestCase(new SlotSchedulerAttributesTestCase);
+        AddTestCase(new SlotSchedulerStreamsTestCase);
     }
 };
 

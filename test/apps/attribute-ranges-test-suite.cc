@@ -118,7 +118,7 @@ class HardeningAttributesTestSuite : public TestSuite
 {
   public:
     HardeningAttributesTestSuite()
-        : TestSuite("coded-learning-apps-attribute-ranges", UNIT)
+        : TestSuite("coded-learning-apps-attribute-ranges", Type::UNIT)
     {
         AddTestCase(
             new AttributeRangeTestCase(ParameterServerApplication::GetTypeId(),
@@ -133,13 +133,11 @@ class HardeningAttributesTestSuite : public TestSuite
                                            {"IterationDeadline", T(Seconds(-1)), T(Seconds(1))},
                                            {"IterationGap", T(Seconds(-1)), T(Seconds(0))},
                                            {"HistoryBeta", D(1.0), D(0.5)},
-                                       }),
-            TestCase::QUICK);
+                                       }));
         AddTestCase(new AttributeRangeTestCase(WorkerApplication::GetTypeId(),
                                                {
                                                    {"Index", U(70000), U(65535)},
-                                               }),
-                    TestCase::QUICK);
+                                               }));
         AddTestCase(new AttributeRangeTestCase(ComputeTimeModel::GetTypeId(),
                                                {
                                                    {"UnitTime", T(Seconds(-1)), T(MilliSeconds(5))},
@@ -153,23 +151,20 @@ class HardeningAttributesTestSuite : public TestSuite
                                                    {"SlowdownFactor", D(0.0), D(2.0)},
                                                    {"TransientProbability", D(-0.1), D(0.1)},
                                                    {"TransientFactor", D(0.9), D(3.0)},
-                                               }),
-                    TestCase::QUICK);
+                                               }));
         AddTestCase(new AttributeRangeTestCase(UdpMessageTransport::GetTypeId(),
                                                {
                                                    {"MaxChunkPayload", U(0), U(1400)},
                                                    {"MaxChunkPayload",
                                                     U(CodedLearningHeader::MAX_CHUNK_PAYLOAD + 1),
                                                     U(CodedLearningHeader::MAX_CHUNK_PAYLOAD)},
-                                               }),
-                    TestCase::QUICK);
+                                               }));
         AddTestCase(new AttributeRangeTestCase(
-                        TcpMessageTransport::GetTypeId(),
-                        {
-                            {"MaxChunkPayload", U(0), U(1400)},
-                            {"ConnectRetryInterval", T(Seconds(0)), T(MilliSeconds(50))},
-                        }),
-                    TestCase::QUICK);
+            TcpMessageTransport::GetTypeId(),
+            {
+                {"MaxChunkPayload", U(0), U(1400)},
+                {"ConnectRetryInterval", T(Seconds(0)), T(MilliSeconds(50))},
+            }));
         AddTestCase(new AttributeRangeTestCase(LyapunovAdmissionPolicy::GetTypeId(),
                                                {
                                                    {"Slot", T(Seconds(0)), T(MilliSeconds(1))},
@@ -178,8 +173,7 @@ class HardeningAttributesTestSuite : public TestSuite
                                                    {"UtilityAlpha", D(-1.0), D(2.0)},
                                                    {"UtilityEpsilon", D(0.0), D(1e-3)},
                                                    {"PerturbationFactor", D(-1.0), D(1.0)},
-                                               }),
-                    TestCase::QUICK);
+                                               }));
         AddTestCase(new AttributeRangeTestCase(LyapunovSlotScheduler::GetTypeId(),
                                                {
                                                    {"NumQueues", U(0), U(4)},
@@ -189,15 +183,13 @@ class HardeningAttributesTestSuite : public TestSuite
                                                    {"Bandwidth", D(0.5), D(1e6)},
                                                    {"MeanSnrDb", D(200.0), D(10.0)},
                                                    {"FadingCapQuantile", D(1.0), D(0.99)},
-                                               }),
-                    TestCase::QUICK);
+                                               }));
         AddTestCase(new AttributeRangeTestCase(FairAdmissionQueueDisc::GetTypeId(),
                                                {
                                                    {"NumClasses", U(0), U(4)},
                                                    {"DataUnit", U(0), U(1500)},
                                                    {"MaxArrival", D(0.0), D(2.0)},
-                                               }),
-                    TestCase::QUICK);
+                                               }));
     }
 };
 

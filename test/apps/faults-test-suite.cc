@@ -609,15 +609,15 @@ class HardeningFaultsTestSuite : public TestSuite
 {
   public:
     HardeningFaultsTestSuite()
-        : TestSuite("coded-learning-apps-faults", SYSTEM)
+        : TestSuite("coded-learning-apps-faults", Type::SYSTEM)
     {
-        AddTestCase(new FaultsCrashApplicationTestCase, TestCase::QUICK);
-        AddTestCase(new FaultsCrashInterfaceTestCase, TestCase::QUICK);
-        AddTestCase(new FaultsLinkDownUpTestCase, TestCase::QUICK);
-        AddTestCase(new FaultsHalfLossTestCase, TestCase::QUICK);
-        AddTestCase(new FaultsWifiHalfLossTestCase, TestCase::QUICK);
-        AddTestCase(new FaultsWifiOutOfRangeTestCase, TestCase::QUICK);
-        AddTestCase(new FaultsDeadlineEveryIterationTestCase, TestCase::QUICK);
+        AddTestCase(new FaultsCrashApplicationTestCase);
+        AddTestCase(new FaultsCrashInterfaceTestCase);
+        AddTestCase(new FaultsLinkDownUpTestCase);
+        AddTestCase(new FaultsHalfLossTestCase);
+        AddTestCase(new FaultsWifiHalfLossTestCase);
+        AddTestCase(new FaultsWifiOutOfRangeTestCase);
+        AddTestCase(new FaultsDeadlineEveryIterationTestCase);
     }
 };
 

@@ -457,9 +457,9 @@ class HardeningPacketsTestSuite : public TestSuite
 {
   public:
     HardeningPacketsTestSuite()
-        : TestSuite("coded-learning-apps-hostile-packets", UNIT)
+        : TestSuite("coded-learning-apps-hostile-packets", Type::UNIT)
     {
-        AddTestCase(new HostilePacketsTestCase, TestCase::QUICK);
+        AddTestCase(new HostilePacketsTestCase);
     }
 };
 

@@ -114,10 +114,10 @@ class Ns3RandomSourceTestSuite : public TestSuite
 {
   public:
     Ns3RandomSourceTestSuite()
-        : TestSuite("coded-learning-apps-ns3-random-source", UNIT)
+        : TestSuite("coded-learning-apps-ns3-random-source", Type::UNIT)
     {
-        AddTestCase(new Ns3RandomSourceReproducibilityTestCase, TestCase::QUICK);
-        AddTestCase(new Ns3RandomSourceDerivedDrawsTestCase, TestCase::QUICK);
+        AddTestCase(new Ns3RandomSourceReproducibilityTestCase);
+        AddTestCase(new Ns3RandomSourceDerivedDrawsTestCase);
     }
 };
 

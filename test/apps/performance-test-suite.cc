@@ -142,10 +142,10 @@ class AppsPerformanceTestSuite : public TestSuite
 {
   public:
     AppsPerformanceTestSuite()
-        : TestSuite("coded-learning-apps-performance", UNIT)
+        : TestSuite("coded-learning-apps-performance", Type::UNIT)
     {
-        AddTestCase(new AppsMiniBatchExactTestCase, TestCase::QUICK);
-        AddTestCase(new AppsShareGradientsTestCase, TestCase::QUICK);
+        AddTestCase(new AppsMiniBatchExactTestCase);
+        AddTestCase(new AppsShareGradientsTestCase);
     }
 };
 

@@ -436,16 +436,16 @@ class AppsTrainingTestSuite : public TestSuite
 {
   public:
     AppsTrainingTestSuite()
-        : TestSuite("coded-learning-apps-training", SYSTEM)
+        : TestSuite("coded-learning-apps-training", Type::SYSTEM)
     {
-        AddTestCase(new AppsExactTimingTestCase, TestCase::QUICK);
-        AddTestCase(new AppsExactSchemesTestCase, TestCase::QUICK);
-        AddTestCase(new AppsStragglerCancelTestCase, TestCase::QUICK);
-        AddTestCase(new AppsLossTestCase, TestCase::QUICK);
-        AddTestCase(new AppsTcpTestCase, TestCase::QUICK);
-        AddTestCase(new AppsAdmissionTestCase, TestCase::QUICK);
-        AddTestCase(new AppsWifiTestCase, TestCase::QUICK);
-        AddTestCase(new AppsTcpWifiTestCase, TestCase::QUICK);
+        AddTestCase(new AppsExactTimingTestCase);
+        AddTestCase(new AppsExactSchemesTestCase);
+        AddTestCase(new AppsStragglerCancelTestCase);
+        AddTestCase(new AppsLossTestCase);
+        AddTestCase(new AppsTcpTestCase);
+        AddTestCase(new AppsAdmissionTestCase);
+        AddTestCase(new AppsWifiTestCase);
+        AddTestCase(new AppsTcpWifiTestCase);
     }
 };
 

@@ -594,12 +594,12 @@ class TcpTransportTestSuite : public TestSuite
 {
   public:
     TcpTransportTestSuite()
-        : TestSuite("coded-learning-transport-tcp", UNIT)
+        : TestSuite("coded-learning-transport-tcp", Type::UNIT)
     {
-        AddTestCase(new TcpTransportBulkTestCase(0.0), TestCase::QUICK);
-        AddTestCase(new TcpTransportBulkTestCase(0.1), TestCase::QUICK);
-        AddTestCase(new TcpTransportEarlySendTestCase(), TestCase::QUICK);
-        AddTestCase(new TcpTransportHostileTestCase(), TestCase::QUICK);
+        AddTestCase(new TcpTransportBulkTestCase(0.0));
+        AddTestCase(new TcpTransportBulkTestCase(0.1));
+        AddTestCase(new TcpTransportEarlySendTestCase());
+        AddTestCase(new TcpTransportHostileTestCase());
     }
 };
 

@@ -483,13 +483,13 @@ class WireHeaderTestSuite : public TestSuite
 {
   public:
     WireHeaderTestSuite()
-        : TestSuite("coded-learning-wire-header", UNIT)
+        : TestSuite("coded-learning-wire-header", Type::UNIT)
     {
-        AddTestCase(new WireHeaderRoundTripTestCase, TestCase::QUICK);
-        AddTestCase(new WireHeaderLayoutTestCase, TestCase::QUICK);
-        AddTestCase(new WireHeaderPrintTestCase, TestCase::QUICK);
-        AddTestCase(new WireHeaderShortBufferTestCase, TestCase::QUICK);
-        AddTestCase(new WireHeaderStreamFramingTestCase, TestCase::QUICK);
+        AddTestCase(new WireHeaderRoundTripTestCase);
+        AddTestCase(new WireHeaderLayoutTestCase);
+        AddTestCase(new WireHeaderPrintTestCase);
+        AddTestCase(new WireHeaderShortBufferTestCase);
+        AddTestCase(new WireHeaderStreamFramingTestCase);
 
         const std::vector<uint8_t> good = SampleBytes(); // chunk 1/4 of 5600 bytes, 1400 bytes
         auto with = [&good](std::size_t off, int width, uint32_t value) {
@@ -527,8 +527,7 @@ class WireHeaderTestSuite : public TestSuite
         auto add = [this](const std::string& name,
                           std::vector<uint8_t> bytes,
                           const std::string& expected) {
-            AddTestCase(new WireHeaderMalformedTestCase(name, std::move(bytes), expected),
-                        TestCase::QUICK);
+            AddTestCase(new WireHeaderMalformedTestCase(name, std::move(bytes), expected));
         };
 
         add("empty packet", {}, "packet of 0 bytes is shorter than the 30-byte header");
