@@ -11,6 +11,7 @@
 
 #include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/config.h"
+#include "ns3/fatal-error.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/packet.h"
 #include "ns3/rng-seed-manager.h"
@@ -21,8 +22,12 @@
 #include "ns3/wifi-phy-state.h"
 #include "ns3/wifi-scenario-helper.h"
 
+#include <cstdio>
+#include <iostream>
 #include <map>
 #include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace ns3;
 
@@ -238,8 +243,38 @@ TrainingRunMidReceptionTx(bool explicitBar, uint32_t rngRun, const std::string& 
     return counter.Get();
 }
 
+/**
+ * Runs TrainingRunMidReceptionTx without the workaround in a child process, because in an
+ * assert-enabled ns-3 the bug aborts the process (and ns-3's assertion message goes to the
+ * child's stderr, which is discarded).
+ * \param rngRun the run \param standard the Wi-Fi standard
+ * \return true if the child saw a transmission during a reception or was killed by a signal
+ */
+bool
+BugShowsWithoutWorkaround(uint32_t rngRun, const std::string& standard)
+{
+    std::cout.flush();
+    std::cerr.flush();
+    const pid_t pid = fork();
+    if (pid == 0)
+    {
+        if (!std::freopen("/dev/null", "w", stderr))
+        {
+            _exit(3);
+        }
+        _exit(TrainingRunMidReceptionTx(false, rngRun, standard) > 0 ? 1 : 0);
+    }
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid)
+    {
+        NS_FATAL_ERROR("fork/waitpid failed for the run without the workaround");
+    }
+    return (WIFEXITED(status) && WEXITSTATUS(status) == 1) || WIFSIGNALED(status);
+}
+
 /// Training runs: with the scenario's default no PHY transmits during a reception; on ns-3.37
-/// without the workaround one does (so that the detector is known to see the bug).
+/// without the workaround one does, or the process aborts where ns-3's asserts are on (so the
+/// detector is known to see the bug).
 class WifiBlockAckTrainingTestCase : public TestCase
 {
   public:
@@ -265,7 +300,7 @@ class WifiBlockAckTrainingTestCase : public TestCase
                                       where + "transmissions started during a reception");
                 if (CODED_LEARNING_NS3_PENDING_RECIPIENT_BA)
                 {
-                    withoutWorkaround += TrainingRunMidReceptionTx(false, rngRun, standard);
+                    withoutWorkaround += BugShowsWithoutWorkaround(rngRun, standard) ? 1 : 0;
                 }
             }
         }
@@ -273,7 +308,8 @@ class WifiBlockAckTrainingTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_GT(withoutWorkaround,
                                   0,
-                                  "ns-3.37 without explicit Block Ack Requests: the bug shows");
+                                  "runs in which the ns-3.37 bug shows without explicit Block "
+                                  "Ack Requests");
         }
     }
 };
