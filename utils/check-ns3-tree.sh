@@ -392,7 +392,7 @@ fi
 # matrix_cell STANDARD WORKERS RUN: one run; prints "STANDARD WORKERS RUN RESULT SECONDS".
 matrix_cell()
 {
-    local std=$1 workers=$2 run=$3 out log start rc result secs
+    local std=$1 workers=$2 run=$3 out log start rc result secs rows
     out=$(mktemp -d)
     log="$log_dir/matrix-$std-$workers-$run.log"
     start=$(date +%s.%N)
@@ -403,7 +403,13 @@ matrix_cell()
     set -e
     secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
     if [ "$rc" -eq 0 ]; then
-        result=ok
+        # ok only when every iteration finished: one row per iteration in iterations.csv
+        rows=$(find "$out" -name iterations.csv -exec tail -n +2 {} + 2>/dev/null | grep -c . || true)
+        if [ "$rows" -eq "$matrix_iterations" ]; then
+            result=ok
+        else
+            result="rows$rows"
+        fi
     elif grep -q "assert failed" "$log"; then
         result=ASSERT
     else
@@ -427,7 +433,7 @@ if [ $wifi_matrix -eq 1 ] && [ $failures -eq 0 ]; then
         secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
         echo
         echo "Wi-Fi matrix: coded-learning-sim --dataset=synthetic --network=wifi" \
-            "--iterations=$matrix_iterations (cell: result/wall seconds)"
+            "--iterations=$matrix_iterations (cell: result/wall seconds; ok = exit 0 and one row per iteration in iterations.csv)"
         header="| standard | workers |"
         rule="|---|---:|"
         for r in $matrix_runs; do header="$header RngRun $r |"; rule="$rule---|"; done
