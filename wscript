@@ -277,7 +277,21 @@ COMPAT_HEADERS = [
 COMPAT_BOOST_TESTS = []
 COMPAT_NS3_TESTS = []
 
-AREAS = ['compat', 'learning', 'coding', 'admission', 'wire', 'transport', 'apps', 'network']
+# Area "energy": Energy accounting: CPU model and compute energy (pure).
+ENERGY_SOURCES = [
+    'model/energy/compute-energy-ledger.cc',
+    'model/energy/cpu-model.cc',
+]
+ENERGY_HEADERS = [
+    'model/energy/compute-energy-ledger.h',
+    'model/energy/cpu-model.h',
+]
+ENERGY_BOOST_TESTS = [
+    'test/energy/compute-energy-test.cc',
+]
+ENERGY_NS3_TESTS = []
+
+AREAS = ['compat', 'learning', 'coding', 'admission', 'wire', 'transport', 'apps', 'network', 'energy']
 
 
 def area_files(kind):

@@ -4,7 +4,7 @@
 # CL_TARGET. Adds one test per Boost test case or ns-3 suite. If the program is missing or
 # cannot list its contents, a single failing test says so instead of silently running nothing.
 
-set(_cl_areas learning coding admission wire transport apps network sim)
+set(_cl_areas learning coding admission wire transport apps network energy sim)
 # Tests that also carry the label "hardening" (bad input, hostile packets, faults).
 set(_cl_hardening ns3/coded-learning-apps-attribute-ranges ns3/coded-learning-apps-hostile-packets
                   ns3/coded-learning-apps-faults)
