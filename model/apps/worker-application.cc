@@ -51,6 +51,16 @@ WorkerApplication::GetTypeId()
                             "A queued or running task was cancelled by the server.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_taskCancelled),
                             "ns3::WorkerApplication::TaskTracedCallback")
+            .AddTraceSource("ComputeStarted",
+                            "A task starts computing: its samples and drawn compute time "
+                            "(the energy accounting's input).",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_computeStarted),
+                            "ns3::WorkerApplication::ComputeStartedTracedCallback")
+            .AddTraceSource("ComputeEnded",
+                            "The running task stops computing: it finished, was cancelled, or "
+                            "the worker stopped; elapsed is the time it computed.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_computeEnded),
+                            "ns3::WorkerApplication::ComputeEndedTracedCallback")
             .AddTraceSource("Drop",
                             "A received message was dropped (addressed to another worker, old "
                             "iteration, undecodable, unexpected type, grant for nothing held); "
@@ -90,8 +100,13 @@ void
 WorkerApplication::StartApplication()
 {
     NS_LOG_FUNCTION(this);
+    if (m_poweredOff)
+    {
+        return; // the battery ran empty before the start
+    }
     NS_ABORT_MSG_IF(!m_setup || !m_setup->IsReady() || !m_transport,
                     "WorkerApplication " << m_index << " started without Setup()");
+    m_active = true;
     m_model = m_setup->NewModel();
     m_transport->SetReceiveCallback(MakeCallback(&WorkerApplication::HandleMessage, this));
     m_transport->Start();
@@ -101,6 +116,15 @@ void
 WorkerApplication::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_active)
+    {
+        return; // not started, or stopped already (a crash after the battery ran empty)
+    }
+    m_active = false;
+    if (m_busy)
+    {
+        EndCompute();
+    }
     Simulator::Cancel(m_finishEvent);
     m_queue.clear();
     m_held.clear();
@@ -109,6 +133,24 @@ WorkerApplication::StopApplication()
     {
         m_transport->Stop();
     }
+}
+
+void
+WorkerApplication::PowerOff()
+{
+    NS_LOG_FUNCTION(this);
+    m_poweredOff = true;
+    StopApplication();
+}
+
+void
+WorkerApplication::EndCompute()
+{
+    m_computeEnded(m_running.iteration,
+                   m_running.task,
+                   m_runningSamples,
+                   m_runningTime,
+                   Simulator::Now() - m_runningStart);
 }
 
 void
@@ -234,6 +276,7 @@ WorkerApplication::CancelUpTo(uint32_t iteration)
     if (m_busy && m_running.iteration <= iteration)
     {
         Simulator::Cancel(m_finishEvent);
+        EndCompute();
         m_busy = false;
         ++m_tasksCancelled;
         m_taskCancelled(m_running.iteration, m_running.task, m_runningLoad, m_runningTime);
@@ -263,8 +306,10 @@ WorkerApplication::TryStart()
         const uint32_t p = m_model->NumParameters();
         m_result = coded::DenseVector::Zero(p + 1);
         coded::DenseVector g;
+        uint64_t samples = 0;
         for (const auto& term : next.task.terms)
         {
+            samples += coded::RowCount(term.rows);
             const double loss = m_setup->LossAndGradient(*m_model, term.rows, g);
             m_result.head(p) += term.coefficient * g;
             m_result(p) += term.coefficient * loss;
@@ -276,8 +321,11 @@ WorkerApplication::TryStart()
         m_running = next.info;
         m_runningLoad = next.task.load;
         m_runningTime = t;
+        m_runningSamples = samples;
+        m_runningStart = Simulator::Now();
         m_busy = true;
         m_taskStarted(next.info.iteration, next.info.task, next.task.load, t);
+        m_computeStarted(next.info.iteration, next.info.task, samples, t);
         m_finishEvent = Simulator::Schedule(t, &WorkerApplication::Finish, this);
     }
 }
@@ -286,6 +334,7 @@ void
 WorkerApplication::Finish()
 {
     NS_LOG_FUNCTION(this << m_running.iteration << m_running.task);
+    EndCompute();
     m_busy = false;
     MessageInfo out = m_running;
     out.type = CodedLearningHeader::RESULT;

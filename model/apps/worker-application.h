@@ -28,7 +28,9 @@ namespace ns3
  * sends the result (RESULT). CANCEL drops the queued and running work of an iteration.
  * With UplinkAdmission on, a finished result is first announced by its size (REPORT) and sent
  * only when the server grants it (GRANT), so that the server's Lyapunov scheduler decides who
- * uploads when.
+ * uploads when. ComputeStarted and ComputeEnded report each task's computation (its samples,
+ * drawn time and the time it actually computed), which the energy accounting prices; PowerOff()
+ * stops the worker for good when its battery is empty (doc/energy.rst).
  */
 class WorkerApplication : public Application
 {
@@ -52,6 +54,34 @@ class WorkerApplication : public Application
                                        uint32_t task,
                                        double load,
                                        Time computeTime);
+
+    /**
+     * TracedCallback signature of the start of a task's computation.
+     * \param iteration the iteration
+     * \param task the task id
+     * \param samples the training samples its terms cover (a sample in two terms counts
+     *        twice)
+     * \param computeTime the drawn compute time
+     */
+    typedef void (*ComputeStartedTracedCallback)(uint32_t iteration,
+                                                 uint32_t task,
+                                                 uint64_t samples,
+                                                 Time computeTime);
+
+    /**
+     * TracedCallback signature of the end of a task's computation, for any reason.
+     * \param iteration the iteration
+     * \param task the task id
+     * \param samples the training samples its terms cover
+     * \param computeTime the drawn compute time
+     * \param elapsed the time it computed (computeTime when it finished, less when it was
+     *        cancelled or the worker stopped)
+     */
+    typedef void (*ComputeEndedTracedCallback)(uint32_t iteration,
+                                               uint32_t task,
+                                               uint64_t samples,
+                                               Time computeTime,
+                                               Time elapsed);
 
     /**
      * \param setup the shared learning task
@@ -86,6 +116,19 @@ class WorkerApplication : public Application
         return m_messagesDropped;
     }
 
+    /**
+     * Stops the worker now, for good (its battery is empty): the running task stops
+     * (ComputeEnded), queued and held work is dropped and the transport closes, as when the
+     * application stops; an application not started yet never starts.
+     */
+    void PowerOff();
+
+    /// \return whether PowerOff() was called
+    bool IsPoweredOff() const
+    {
+        return m_poweredOff;
+    }
+
   protected:
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
@@ -113,6 +156,9 @@ class WorkerApplication : public Application
     /// The running task's compute time has passed: send its result.
     void Finish();
 
+    /// The running task stops computing now: fires ComputeEnded.
+    void EndCompute();
+
     /// \param iteration drop queued and running work of iterations <= this one
     void CancelUpTo(uint32_t iteration);
 
@@ -135,6 +181,10 @@ class WorkerApplication : public Application
     MessageInfo m_running;                         //!< the running task
     double m_runningLoad{0};                       //!< the running task's load
     Time m_runningTime;                            //!< the running task's drawn compute time
+    uint64_t m_runningSamples{0};                  //!< the running task's samples
+    Time m_runningStart;                           //!< when the running task started
+    bool m_active{false};                          //!< started and not stopped
+    bool m_poweredOff{false};                      //!< PowerOff() was called
     coded::WirePrecision m_precision{coded::WirePrecision::FLOAT64}; //!< of the running result
     coded::DenseVector m_result;                                     //!< the running task's result
     EventId m_finishEvent;                                           //!< end of the running task
@@ -153,8 +203,10 @@ class WorkerApplication : public Application
 
     std::deque<Held> m_held;                                        //!< results waiting for a grant
     TracedCallback<uint32_t, uint32_t, double, Time> m_taskStarted; //!< task start
-    TracedCallback<uint32_t, uint32_t, double, Time> m_taskFinished;  //!< result sent
-    TracedCallback<uint32_t, uint32_t, double, Time> m_taskCancelled; //!< task cancelled
+    TracedCallback<uint32_t, uint32_t, double, Time> m_taskFinished;         //!< result sent
+    TracedCallback<uint32_t, uint32_t, double, Time> m_taskCancelled;        //!< task cancelled
+    TracedCallback<uint32_t, uint32_t, uint64_t, Time> m_computeStarted;     //!< compute starts
+    TracedCallback<uint32_t, uint32_t, uint64_t, Time, Time> m_computeEnded; //!< compute ends
 };
 
 } // namespace ns3
