@@ -277,19 +277,32 @@ COMPAT_HEADERS = [
 COMPAT_BOOST_TESTS = []
 COMPAT_NS3_TESTS = []
 
-# Area "energy": Energy accounting: CPU model and compute energy (pure).
+# Area "energy": Energy accounting: CPU model and compute energy (pure), radio meter, batteries
+# and their helper.
 ENERGY_SOURCES = [
     'model/energy/compute-energy-ledger.cc',
+    'model/energy/cpu-energy-model.cc',
     'model/energy/cpu-model.cc',
+    'model/energy/radio-energy-meter.cc',
+    'model/energy/worker-battery.cc',
+    'helper/energy/energy-accounting-helper.cc',
+    'helper/energy/energy-settings.cc',
 ]
 ENERGY_HEADERS = [
     'model/energy/compute-energy-ledger.h',
+    'model/energy/cpu-energy-model.h',
     'model/energy/cpu-model.h',
+    'model/energy/radio-energy-meter.h',
+    'model/energy/worker-battery.h',
+    'helper/energy/energy-accounting-helper.h',
+    'helper/energy/energy-settings.h',
 ]
 ENERGY_BOOST_TESTS = [
     'test/energy/compute-energy-test.cc',
 ]
-ENERGY_NS3_TESTS = []
+ENERGY_NS3_TESTS = [
+    'test/energy/energy-test-suite.cc',
+]
 
 AREAS = ['compat', 'learning', 'coding', 'admission', 'wire', 'transport', 'apps', 'network', 'energy']
 
@@ -335,7 +348,7 @@ def build(bld):
     module = bld.create_ns3_module(
         'coded-learning',
         ['core', 'network', 'internet', 'applications', 'traffic-control', 'wifi', 'csma',
-         'point-to-point', 'mobility', 'propagation', 'flow-monitor', 'stats'])
+         'point-to-point', 'mobility', 'propagation', 'energy', 'flow-monitor', 'stats'])
     module.use += ['EIGEN3', 'ZLIB']
     # model/compat/coded-learning-ns3-compat.h: waf builds ns-3 <= 3.35.
     module.defines = ['CODED_LEARNING_NS3_VERSION=335']

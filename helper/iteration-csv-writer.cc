@@ -35,7 +35,8 @@ IterationCsvWriter::IterationCsvWriter(const std::string& path)
     }
     m_out << "scheme,iteration,sim_time_s,iteration_time_s,compute_load,tasks,results_received,"
              "decoded,decode_residual,bytes_up,bytes_down,chunks_lost,stage_two,stage_two_tasks,"
-             "train_loss,test_accuracy,outcome\n";
+             "train_loss,test_accuracy,outcome,radio_energy_j,compute_energy_j,energy_j,"
+             "max_worker_energy_j,server_radio_energy_j,workers_alive,alive\n";
     m_out << std::setprecision(10);
     m_out.flush();
 }
@@ -59,7 +60,19 @@ IterationCsvWriter::Write(const IterationRecord& r)
     Optional(m_out, r.trainLoss);
     m_out << ',';
     Optional(m_out, r.testAccuracy);
-    m_out << ',' << r.outcome << '\n';
+    m_out << ',' << r.outcome;
+    for (double v :
+         {r.radioEnergy, r.computeEnergy, r.Energy(), r.maxWorkerEnergy, r.serverRadioEnergy})
+    {
+        m_out << ',';
+        Optional(m_out, v);
+    }
+    m_out << ',';
+    if (!r.alive.empty())
+    {
+        m_out << r.WorkersAlive();
+    }
+    m_out << ',' << r.alive << '\n';
     m_out.flush();
     if (!m_out)
     {

@@ -18,7 +18,10 @@ namespace ns3
  * scheme,iteration,sim_time_s,iteration_time_s,compute_load,tasks,results_received,decoded,
  * decode_residual,bytes_up,bytes_down,chunks_lost,stage_two,stage_two_tasks,train_loss,
  * test_accuracy (empty where not measured),outcome (decoded, deadline or not-finite: why the
- * iteration ended, IterationRecord::outcome). No wall-clock values: the same run gives the same
+ * iteration ended, IterationRecord::outcome), then the energy of the iteration (J; empty where
+ * not modelled, doc/energy.rst): radio_energy_j,compute_energy_j,energy_j (the two added),
+ * max_worker_energy_j,server_radio_energy_j, and workers_alive,alive (the count and one 0/1
+ * per worker: whose battery still holds). No wall-clock values: the same run gives the same
  * bytes.
  */
 class IterationCsvWriter
@@ -30,7 +33,9 @@ class IterationCsvWriter
      */
     explicit IterationCsvWriter(const std::string& path);
 
-    /// \param server the server whose IterationEnd trace to follow
+    /// \param server the server whose IterationEnd trace to follow (its records carry no
+    ///        energy: CodedLearningRun writes the rows itself, after EnergyAccountingHelper
+    ///        filled them in)
     void Connect(Ptr<ParameterServerApplication> server);
 
     /// \param record one iteration, appended as a row

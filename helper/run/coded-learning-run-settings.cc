@@ -250,6 +250,7 @@ CodedLearningRunSettings::AddFlags(CommandLine& cmd)
     AddTrainingFlags(cmd, *this);
     AddOutputFlags(cmd, outputs);
     AddFaultFlags(cmd, faults);
+    energy.AddFlags(cmd);
 }
 
 void
@@ -288,6 +289,7 @@ CodedLearningRunSettings::Validate() const
     ValidateFaults();
     CommandLineChecks::RequireRange("admissionCsvInterval", admission.csvInterval, 1, 1e9);
     CommandLineChecks::RequireRange("targetAccuracy", outputs.targetAccuracy, 0.0, 1.0);
+    energy.Validate(coding.numWorkers);
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = training.learningRate;
     sgd.momentum = training.momentum;

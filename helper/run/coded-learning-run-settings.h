@@ -5,6 +5,7 @@
 #include "data-settings.h"
 #include "model-settings.h"
 
+#include "ns3/energy-settings.h"
 #include "ns3/gradient-code.h"
 #include "ns3/network-settings.h"
 #include "ns3/nstime.h"
@@ -142,8 +143,8 @@ struct CodedLearningRunSettings
     {
         /// Output folder (--outDir).
         std::string outDir{"results/sim"};
-        /// Write iterations.csv, summary.csv and admission.csv (and the PCAP and FlowMonitor
-        /// files when asked); false writes no file (no flag; tests).
+        /// Write iterations.csv, summary.csv, admission.csv and energy.csv (and the PCAP and
+        /// FlowMonitor files when asked); false writes no file (no flag; tests).
         bool writeFiles{true};
         /// PCAP traces of every device (--pcap).
         bool pcap{false};
@@ -184,6 +185,7 @@ struct CodedLearningRunSettings
     Network network;                //!< the network and the transport
     Admission admission;            //!< uplink admission control
     Faults faults;                  //!< faults
+    EnergySettings energy;          //!< energy accounting, CPUs and batteries
     Outputs outputs;                //!< what the run writes
     Simulation simulation;          //!< simulated time and random streams
 

@@ -91,6 +91,7 @@ CodedLearningRun::Build()
     BuildNetwork();
     BuildAdmission();
     InstallApplications();
+    BuildEnergy();
     ScheduleFaults();
     ConnectOutputs();
     // A safety net: every iteration ends by its deadline.
@@ -224,6 +225,7 @@ CodedLearningRun::InstallApplications()
         m_learning.SetAdmission(m_scheduler);
     }
     ApplicationContainer apps = m_learning.Install(m_scenario);
+    SetCpuUnitTimes(m_setup->Train().NumSamples());
     // Wi-Fi stations associate and resolve addresses first; the same start on every network
     // keeps results comparable.
     apps.Start(Seconds(m_settings.simulation.startTime));
@@ -231,6 +233,42 @@ CodedLearningRun::InstallApplications()
     int64_t stream = sim.applicationStream;
     stream += m_learning.AssignStreams(stream);
     m_network->AssignStreams(sim.networkStream >= 0 ? sim.networkStream : stream);
+}
+
+void
+CodedLearningRun::SetCpuUnitTimes(uint32_t numSamples)
+{
+    if (m_settings.energy.cpuTime != "cycles")
+    {
+        return;
+    }
+    // One unit of the compute-time model is one partition's work: its cycles at f_i.
+    const uint32_t partitions = m_settings.training.numPartitions != 0
+                                    ? m_settings.training.numPartitions
+                                    : m_settings.coding.numWorkers;
+    const double samplesPerPartition = static_cast<double>(numSamples) / partitions;
+    const std::vector<coded::CpuModel> cpus =
+        m_settings.energy.CpuModels(m_settings.coding.numWorkers);
+    const auto& workers = m_learning.GetWorkers();
+    for (size_t i = 0; i < workers.size(); ++i)
+    {
+        const double seconds = cpus[i].Time(cpus[i].CyclesPerSample() * samplesPerPartition);
+        workers[i]->GetComputeTimeModel()->SetAttribute("UnitTime", TimeValue(Seconds(seconds)));
+    }
+}
+
+void
+CodedLearningRun::BuildEnergy()
+{
+    if (!m_settings.energy.enabled)
+    {
+        return;
+    }
+    m_energy = std::make_unique<EnergyAccountingHelper>(m_settings.energy);
+    m_energy->Install(m_scenario, m_learning.GetWorkers());
+    Simulator::Schedule(Seconds(m_settings.simulation.startTime),
+                        &EnergyAccountingHelper::MarkStart,
+                        m_energy.get());
 }
 
 void
@@ -267,8 +305,8 @@ CodedLearningRun::ConnectOutputs()
     Ptr<ParameterServerApplication> server = m_learning.GetServer();
     if (files)
     {
+        // Written by OnIterationEnd, after the energy accounting filled the record.
         m_iterationCsv = std::make_unique<IterationCsvWriter>(OutputPath("iterations.csv"));
-        m_iterationCsv->Connect(server);
     }
     coded::RunSummary::Info info;
     info.scheme = m_settings.training.scheme;
@@ -324,9 +362,17 @@ CodedLearningRun::Run()
         m_network->WriteFlowMonitor(OutputPath("flowmon.xml"));
     }
     m_summary->SetPerWorkerData(m_perWorkerData);
+    if (m_energy)
+    {
+        m_summary->SetPerWorkerEnergy(m_energy->PerWorkerEnergy());
+    }
     if (o.writeFiles)
     {
         m_summary->WriteCsvFile(OutputPath("summary.csv"));
+        if (m_energy)
+        {
+            m_energy->WriteCsv(OutputPath("energy.csv"));
+        }
     }
     // Executed simulator events (deterministic; utils/benchmark-scaling.sh reads this line).
     m_events = Simulator::GetEventCount();
@@ -379,8 +425,21 @@ CodedLearningRun::Print(std::ostream& out, std::ostream& err, const std::string&
 }
 
 void
-CodedLearningRun::OnIterationEnd(const IterationRecord& record)
+CodedLearningRun::OnIterationEnd(const IterationRecord& ended)
 {
+    IterationRecord record = ended; // the server's record, to which the energy is added
+    if (m_energy)
+    {
+        m_energy->FillIteration(record);
+    }
+    if (m_iterationCsv)
+    {
+        m_iterationCsv->Write(record);
+    }
+    if (!m_iterationCallback.IsNull())
+    {
+        m_iterationCallback(record);
+    }
     m_summary->Add(record);
     if (m_settings.simulation.stopAfterLastIteration &&
         m_summary->Iterations() == m_settings.training.iterations)
@@ -447,6 +506,18 @@ Ptr<LyapunovSlotScheduler>
 CodedLearningRun::GetScheduler() const
 {
     return m_scheduler;
+}
+
+EnergyAccountingHelper*
+CodedLearningRun::GetEnergy() const
+{
+    return m_energy.get();
+}
+
+void
+CodedLearningRun::SetIterationCallback(Callback<void, const IterationRecord&> callback)
+{
+    m_iterationCallback = callback;
 }
 
 const NetworkScenario&

@@ -5,7 +5,9 @@
 #include "coded-learning-run-settings.h"
 
 #include "ns3/admission-csv-writer.h"
+#include "ns3/callback.h"
 #include "ns3/coded-learning-helper.h"
+#include "ns3/energy-accounting-helper.h"
 #include "ns3/iteration-csv-writer.h"
 #include "ns3/learning-setup.h"
 #include "ns3/lyapunov-slot-scheduler.h"
@@ -30,12 +32,14 @@ namespace ns3
  *
  * Build() wires everything before Simulator::Run(): the data and the model
  * (DatasetLoader, LearningModelFactory), the network, the applications (CodedLearningHelper)
- * with the admission scheduler, the faults (FaultInjectionHelper), the writers of
+ * with the admission scheduler, the energy accounting (EnergyAccountingHelper, unless
+ * EnergySettings::enabled is false), the faults (FaultInjectionHelper), the writers of
  * iterations.csv and admission.csv, the run summary, PCAP and FlowMonitor, and the stop time.
  * Between Build() and Run() a caller may connect its own trace sinks to GetServer(),
- * GetWorkers(), GetScheduler() or the devices of GetScenario(). Run() runs the simulation and
- * writes summary.csv (and flowmon.xml); Print() prints the program's final lines. The caller
- * calls Simulator::Destroy() after Run() (the accessors stay valid until this object goes).
+ * GetWorkers(), GetScheduler(), GetEnergy() or the devices of GetScenario(). Run() runs the
+ * simulation and writes summary.csv and energy.csv (and flowmon.xml); Print() prints the program's
+ * final lines. The caller calls Simulator::Destroy() after Run() (the accessors stay valid until
+ * this object goes).
  *
  *     CodedLearningRunSettings settings;      // or settings.AddFlags(cmd); cmd.Parse(...)
  *     settings.Validate();
@@ -96,6 +100,14 @@ class CodedLearningRun
     const std::vector<Ptr<WorkerApplication>>& GetWorkers() const;
     /// \return the admission scheduler, or nullptr without admission control (after Build)
     Ptr<LyapunovSlotScheduler> GetScheduler() const;
+    /// \return the energy accounting, or nullptr when it is off (after Build)
+    EnergyAccountingHelper* GetEnergy() const;
+    /**
+     * \param callback called at the end of every iteration with its whole record, the energy
+     *        fields filled (the server's IterationEnd trace carries them empty), after the
+     *        row of iterations.csv is written
+     */
+    void SetIterationCallback(Callback<void, const IterationRecord&> callback);
     /// \return the network's nodes, devices and addresses (after Build)
     const NetworkScenario& GetScenario() const;
     /// \return the network's helper (after Build)
@@ -118,6 +130,12 @@ class CodedLearningRun
     void BuildAdmission();
     /// Configures and installs the applications, starts them and assigns the streams.
     void InstallApplications();
+    /// Installs the energy accounting of Settings::energy (when enabled) and opens its first
+    /// window at the applications' start.
+    void BuildEnergy();
+    /// With --cpuTime=cycles, sets each worker's UnitTime from its CPU.
+    /// \param numSamples training samples
+    void SetCpuUnitTimes(uint32_t numSamples);
     /// Schedules the faults of Settings::faults.
     void ScheduleFaults();
     /// Connects the writers and the summary; enables PCAP and FlowMonitor.
@@ -130,9 +148,9 @@ class CodedLearningRun
     /// Records what Run() found for Print(): a network not ready in time, iterations missing.
     void CollectWarnings();
 
-    /// IterationEnd sink: feeds the summary, stops after the last iteration if asked.
-    /// \param record the iteration
-    void OnIterationEnd(const IterationRecord& record);
+    /// IterationEnd sink: adds the iteration's energy, writes its row, feeds the summary,
+    /// stops after the last iteration if asked. \param ended the server's record
+    void OnIterationEnd(const IterationRecord& ended);
     /// Deliver sink of the server's transport: counts the payload bytes of whole RESULT
     /// messages per worker. \param peer the worker \param info the message \param payloadBytes
     /// its payload bytes
@@ -141,22 +159,24 @@ class CodedLearningRun
     /// worker \param offered the data offered \param admitted the data admitted
     void OnAdmitted(uint32_t queue, double offered, double admitted);
 
-    CodedLearningRunSettings m_settings;                //!< the parameters
-    Ptr<Ns3RandomSource> m_orderRng;                    //!< training-set order (stream 0)
-    Ptr<Ns3RandomSource> m_dataRng;                     //!< data and model (stream 1)
-    std::unique_ptr<coded::RandomSource> m_seededRng;   //!< the same with a fixed seed
-    Ptr<LearningSetup> m_setup;                         //!< data and model
-    std::unique_ptr<NetworkScenarioHelper> m_network;   //!< the network's helper
-    NetworkScenario m_scenario;                         //!< the network
-    Ptr<LyapunovSlotScheduler> m_scheduler;             //!< admission (optional)
-    CodedLearningHelper m_learning;                     //!< the applications
-    std::unique_ptr<IterationCsvWriter> m_iterationCsv; //!< iterations.csv
-    std::unique_ptr<AdmissionCsvWriter> m_admissionCsv; //!< admission.csv
-    std::unique_ptr<coded::RunSummary> m_summary;       //!< summary.csv
-    std::vector<double> m_perWorkerData;                //!< admitted or RESULT bytes
-    std::vector<std::string> m_warnings;                //!< what Run() found
-    uint64_t m_events{0};                               //!< simulator events executed
-    bool m_built{false};                                //!< whether Build() ran
+    CodedLearningRunSettings m_settings;                        //!< the parameters
+    Ptr<Ns3RandomSource> m_orderRng;                            //!< training-set order (stream 0)
+    Ptr<Ns3RandomSource> m_dataRng;                             //!< data and model (stream 1)
+    std::unique_ptr<coded::RandomSource> m_seededRng;           //!< the same with a fixed seed
+    Ptr<LearningSetup> m_setup;                                 //!< data and model
+    std::unique_ptr<NetworkScenarioHelper> m_network;           //!< the network's helper
+    NetworkScenario m_scenario;                                 //!< the network
+    Ptr<LyapunovSlotScheduler> m_scheduler;                     //!< admission (optional)
+    CodedLearningHelper m_learning;                             //!< the applications
+    std::unique_ptr<IterationCsvWriter> m_iterationCsv;         //!< iterations.csv
+    std::unique_ptr<AdmissionCsvWriter> m_admissionCsv;         //!< admission.csv
+    std::unique_ptr<EnergyAccountingHelper> m_energy;           //!< energy accounting (optional)
+    Callback<void, const IterationRecord&> m_iterationCallback; //!< SetIterationCallback
+    std::unique_ptr<coded::RunSummary> m_summary;               //!< summary.csv
+    std::vector<double> m_perWorkerData;                        //!< admitted or RESULT bytes
+    std::vector<std::string> m_warnings;                        //!< what Run() found
+    uint64_t m_events{0};                                       //!< simulator events executed
+    bool m_built{false};                                        //!< whether Build() ran
 };
 
 } // namespace ns3

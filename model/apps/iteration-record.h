@@ -38,11 +38,43 @@ struct IterationRecord
      * "not-finite" (decoded, but the update was not finite and was skipped).
      */
     std::string outcome{"deadline"};
+    /// Energy of the workers' radios during the iteration (J; NaN when not modelled: energy
+    /// accounting off, or a network without a radio energy model). Filled by
+    /// EnergyAccountingHelper::FillIteration, like the fields below.
+    double radioEnergy{std::numeric_limits<double>::quiet_NaN()};
+    /// Energy of the workers' CPUs during the iteration (J; NaN when not accounted).
+    double computeEnergy{std::numeric_limits<double>::quiet_NaN()};
+    /// The largest radio + compute energy of one worker during the iteration (J; NaN unless
+    /// both are modelled).
+    double maxWorkerEnergy{std::numeric_limits<double>::quiet_NaN()};
+    /// Energy of the server's radio (the access point) during the iteration (J; NaN when not
+    /// modelled).
+    double serverRadioEnergy{std::numeric_limits<double>::quiet_NaN()};
+    /// One character per worker, worker 0 first: '1' alive, '0' its battery ran empty; empty
+    /// when not accounted.
+    std::string alive;
 
     /// \return endTime - startTime
     double Duration() const
     {
         return endTime - startTime;
+    }
+
+    /// \return radioEnergy + computeEnergy (NaN unless both are modelled)
+    double Energy() const
+    {
+        return radioEnergy + computeEnergy;
+    }
+
+    /// \return the workers alive at the end of the iteration (the '1's of alive)
+    uint32_t WorkersAlive() const
+    {
+        uint32_t n = 0;
+        for (char c : alive)
+        {
+            n += c == '1' ? 1 : 0;
+        }
+        return n;
     }
 };
 

@@ -44,7 +44,11 @@ RunSummary::RunSummary(const Info& info)
       m_finalLoss(NOT_A_NUMBER),
       m_timeToTarget(NOT_A_NUMBER),
       m_iterationsToTarget(NOT_A_NUMBER),
-      m_jain(NOT_A_NUMBER)
+      m_jain(NOT_A_NUMBER),
+      m_radioToTarget(NOT_A_NUMBER),
+      m_computeToTarget(NOT_A_NUMBER),
+      m_jainEnergy(NOT_A_NUMBER),
+      m_workersAlive(NOT_A_NUMBER)
 {
     if (!(info.targetAccuracy >= 0.0 && info.targetAccuracy <= 1.0))
     {
@@ -67,6 +71,9 @@ RunSummary::Add(const IterationRecord& r)
     m_bytesUp += r.bytesUp;
     m_bytesDown += r.bytesDown;
     m_chunksLost += r.chunksLost;
+    m_radioEnergy += r.radioEnergy;
+    m_computeEnergy += r.computeEnergy;
+    m_workersAlive = r.alive.empty() ? NOT_A_NUMBER : r.WorkersAlive();
     if (!std::isnan(r.trainLoss))
     {
         m_finalLoss = r.trainLoss;
@@ -79,6 +86,8 @@ RunSummary::Add(const IterationRecord& r)
             m_reached = true;
             m_timeToTarget = r.endTime - m_firstStart;
             m_iterationsToTarget = static_cast<double>(m_durations.size());
+            m_radioToTarget = m_radioEnergy;
+            m_computeToTarget = m_computeEnergy;
         }
     }
 }
@@ -96,6 +105,26 @@ RunSummary::SetPerWorkerData(const std::vector<double>& amounts)
         }
     }
     m_jain = amounts.empty() ? NOT_A_NUMBER : AdmissionMetrics::JainIndex(amounts);
+}
+
+void
+RunSummary::SetPerWorkerEnergy(const std::vector<double>& energies)
+{
+    bool modelled = !energies.empty();
+    for (size_t i = 0; i < energies.size(); ++i)
+    {
+        if (std::isnan(energies[i]))
+        {
+            modelled = false;
+        }
+        else if (!std::isfinite(energies[i]) || energies[i] < 0.0)
+        {
+            throw std::invalid_argument("RunSummary: energy of worker " + std::to_string(i) +
+                                        " = " + Format(energies[i]) +
+                                        ", must be finite and >= 0 (or NaN: not modelled)");
+        }
+    }
+    m_jainEnergy = modelled ? AdmissionMetrics::JainIndex(energies) : NOT_A_NUMBER;
 }
 
 const RunSummary::Info&
@@ -213,6 +242,62 @@ RunSummary::SimTime() const
     return m_lastEnd;
 }
 
+double
+RunSummary::RadioEnergyPerIteration() const
+{
+    return m_durations.empty() ? NOT_A_NUMBER
+                               : m_radioEnergy / static_cast<double>(m_durations.size());
+}
+
+double
+RunSummary::ComputeEnergyPerIteration() const
+{
+    return m_durations.empty() ? NOT_A_NUMBER
+                               : m_computeEnergy / static_cast<double>(m_durations.size());
+}
+
+double
+RunSummary::EnergyPerIteration() const
+{
+    return RadioEnergyPerIteration() + ComputeEnergyPerIteration();
+}
+
+double
+RunSummary::EnergyToTarget() const
+{
+    return m_radioToTarget + m_computeToTarget;
+}
+
+double
+RunSummary::RadioEnergyToTarget() const
+{
+    return m_radioToTarget;
+}
+
+double
+RunSummary::ComputeEnergyToTarget() const
+{
+    return m_computeToTarget;
+}
+
+double
+RunSummary::TotalEnergy() const
+{
+    return m_durations.empty() ? NOT_A_NUMBER : m_radioEnergy + m_computeEnergy;
+}
+
+double
+RunSummary::JainEnergy() const
+{
+    return m_jainEnergy;
+}
+
+double
+RunSummary::WorkersAlive() const
+{
+    return m_workersAlive;
+}
+
 std::string
 RunSummary::CsvHeader()
 {
@@ -220,7 +305,9 @@ RunSummary::CsvHeader()
            "target_accuracy,reached_target,time_to_target_s,iterations_to_target,final_accuracy,"
            "final_train_loss,mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,"
            "uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,jain_admitted,"
-           "sim_time_s";
+           "sim_time_s,radio_energy_per_iteration_j,compute_energy_per_iteration_j,"
+           "energy_per_iteration_j,energy_to_target_j,radio_energy_to_target_j,"
+           "compute_energy_to_target_j,total_energy_j,jain_energy,workers_alive";
 }
 
 std::string
@@ -237,6 +324,18 @@ RunSummary::CsvRow() const
        << Format(MeanComputeLoad()) << ',' << Format(UplinkBytesPerIteration()) << ','
        << Format(DownlinkBytesPerIteration()) << ',' << m_chunksLost << ',' << Format(m_jain) << ','
        << Format(m_lastEnd);
+    for (double v : {RadioEnergyPerIteration(),
+                     ComputeEnergyPerIteration(),
+                     EnergyPerIteration(),
+                     EnergyToTarget(),
+                     RadioEnergyToTarget(),
+                     ComputeEnergyToTarget(),
+                     TotalEnergy(),
+                     JainEnergy(),
+                     WorkersAlive()})
+    {
+        os << ',' << Format(v);
+    }
     return os.str();
 }
 

@@ -34,6 +34,13 @@ namespace coded
  * - jain_admitted: Jain's index (sum x)^2 / (n sum x^2) of the per-worker amounts given to
  *   SetPerWorkerData() (1 when all are 0; NaN when none were given).
  * - sim time: the endTime of the last iteration (0 before the first one).
+ * - energy (doc/energy.rst; NaN where the records carry NaN, i.e. not modelled): radio,
+ *   compute and total (radio + compute) energy per iteration are means over the iterations;
+ *   energy to target is the sum of the iterations' energies up to and including the one that
+ *   reached the target (NaN if never); total energy the sum over all iterations;
+ *   jain_energy Jain's index of the per-worker energies given to SetPerWorkerEnergy() (NaN
+ *   when none were given or one is NaN); workers alive the count in the last record (NaN
+ *   without one).
  */
 class RunSummary
 {
@@ -65,6 +72,14 @@ class RunSummary
      * \throws std::invalid_argument if a value is negative or not finite
      */
     void SetPerWorkerData(const std::vector<double>& amounts);
+
+    /**
+     * Sets each worker's energy over the run, whose fairness jain_energy measures.
+     * \param energies one value per worker, each >= 0 or NaN (not modelled; the index is then
+     *        NaN), may be empty
+     * \throws std::invalid_argument if a value is negative or infinite
+     */
+    void SetPerWorkerEnergy(const std::vector<double>& energies);
 
     /// \return the identity given to the constructor
     const Info& GetInfo() const;
@@ -101,6 +116,24 @@ class RunSummary
     double JainAdmitted() const;
     /// \return the endTime of the last iteration (0 without iterations)
     double SimTime() const;
+    /// \return the mean radio energy per iteration (J; NaN if not modelled)
+    double RadioEnergyPerIteration() const;
+    /// \return the mean compute energy per iteration (J; NaN if not modelled)
+    double ComputeEnergyPerIteration() const;
+    /// \return the mean radio + compute energy per iteration (J; NaN if not modelled)
+    double EnergyPerIteration() const;
+    /// \return radio + compute energy up to the target (J; NaN if not reached or not modelled)
+    double EnergyToTarget() const;
+    /// \return radio energy up to the target (J)
+    double RadioEnergyToTarget() const;
+    /// \return compute energy up to the target (J)
+    double ComputeEnergyToTarget() const;
+    /// \return radio + compute energy of all iterations (J)
+    double TotalEnergy() const;
+    /// \return Jain's index of the per-worker energies (NaN if not given or not modelled)
+    double JainEnergy() const;
+    /// \return the workers alive at the last iteration (NaN if not accounted)
+    double WorkersAlive() const;
 
     /// \return the CSV header line (without newline)
     static std::string CsvHeader();
@@ -144,6 +177,12 @@ class RunSummary
     double m_iterationsToTarget;     //!< NaN until reached
     bool m_reached{false};           //!< target reached
     double m_jain;                   //!< Jain index of the per-worker data
+    double m_radioEnergy{0};         //!< radio energy of all iterations
+    double m_computeEnergy{0};       //!< compute energy of all iterations
+    double m_radioToTarget;          //!< radio energy up to the target
+    double m_computeToTarget;        //!< compute energy up to the target
+    double m_jainEnergy;             //!< Jain index of the per-worker energies
+    double m_workersAlive;           //!< workers alive at the last iteration
 };
 
 } // namespace coded

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 //
 // RunSummary (summary.csv): the quantile definition, time and iterations to the target
-// accuracy, final values, means, Jain's index of the per-worker data, the exact CSV header
-// and row, and the errors.
+// accuracy, final values, means, Jain's index of the per-worker data, the energy columns
+// (means, energy to target, Jain's index of the per-worker energy, nan when not modelled), the
+// exact CSV header and row, and the errors.
 
 #include "ns3/run-summary.h"
 
@@ -151,7 +152,7 @@ BOOST_AUTO_TEST_CASE(run_summary_target_equal_counts_and_unreached_is_nan)
     BOOST_TEST(std::isnan(never.TimeToTarget()));
     BOOST_TEST(std::isnan(never.IterationsToTarget()));
     const std::vector<std::string> row = Split(never.CsvRow());
-    BOOST_REQUIRE(row.size() == 21u);
+    BOOST_REQUIRE(row.size() == 30u);
     BOOST_TEST(row[8] == "0");
     BOOST_TEST(row[9] == "nan");
     BOOST_TEST(row[10] == "nan");
@@ -232,19 +233,78 @@ BOOST_AUTO_TEST_CASE(run_summary_csv_follows_the_contract)
                                             "downlink_bytes_per_iteration",
                                             "chunks_lost",
                                             "jain_admitted",
-                                            "sim_time_s"};
+                                            "sim_time_s",
+                                            "radio_energy_per_iteration_j",
+                                            "compute_energy_per_iteration_j",
+                                            "energy_per_iteration_j",
+                                            "energy_to_target_j",
+                                            "radio_energy_to_target_j",
+                                            "compute_energy_to_target_j",
+                                            "total_energy_j",
+                                            "jain_energy",
+                                            "workers_alive"};
     BOOST_TEST(Split(RunSummary::CsvHeader()) == contract, boost::test_tools::per_element());
 
     RunSummary s(MakeInfo(0.75));
     s.Add(Record(0, 0.5));
     s.Add(Record(1, 0.76));
     s.SetPerWorkerData({1, 0, 0, 0});
+    // Records without energy (accounting off): the energy columns are nan.
     const std::string expected = "two-stage,wifi,10,2,3,2,2,0.75,1,0.2,2,0.76,0.5,0.1,0.1,10.5,"
-                                 "1000.5,500,1,0.25,1.2";
+                                 "1000.5,500,1,0.25,1.2,nan,nan,nan,nan,nan,nan,nan,nan,nan";
     BOOST_TEST(s.CsvRow() == expected);
     std::ostringstream os;
     s.WriteCsv(os);
     BOOST_TEST(os.str() == RunSummary::CsvHeader() + "\n" + expected + "\n");
+}
+
+BOOST_AUTO_TEST_CASE(run_summary_energy_columns)
+{
+    // Four iterations with radio 1, 2, 3, 4 J and compute 0.5, 1, 1.5, 2 J; the target is
+    // reached at iteration 2 (index 1); a worker's battery runs out in iteration 3.
+    RunSummary s(MakeInfo(0.75));
+    const char* alive[] = {"1111", "1111", "1101", "1101"};
+    for (uint32_t i = 0; i < 4; ++i)
+    {
+        IterationRecord r = Record(i, i == 1 ? 0.8 : NaN);
+        r.radioEnergy = i + 1.0;
+        r.computeEnergy = (i + 1.0) / 2;
+        r.alive = alive[i];
+        s.Add(r);
+    }
+    BOOST_TEST(s.RadioEnergyPerIteration() == 2.5, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s.ComputeEnergyPerIteration() == 1.25, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s.EnergyPerIteration() == 3.75, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s.RadioEnergyToTarget() == 3.0, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s.ComputeEnergyToTarget() == 1.5, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s.EnergyToTarget() == 4.5, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s.TotalEnergy() == 15.0, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(s.WorkersAlive() == 3.0);
+    BOOST_TEST(std::isnan(s.JainEnergy()));
+    s.SetPerWorkerEnergy({1, 2, 3}); // 36 / (3 * 14)
+    BOOST_TEST(s.JainEnergy() == 36.0 / 42.0, boost::test_tools::tolerance(1e-12));
+    const std::vector<std::string> row = Split(s.CsvRow());
+    BOOST_REQUIRE(row.size() == 30u);
+    BOOST_TEST(row[21] == "2.5");
+    BOOST_TEST(row[24] == "4.5");
+    BOOST_TEST(row[27] == "15");
+    BOOST_TEST(row[29] == "3");
+    s.SetPerWorkerEnergy({1, NaN, 3}); // a worker without a radio model: not measured
+    BOOST_TEST(std::isnan(s.JainEnergy()));
+    BOOST_CHECK_THROW(s.SetPerWorkerEnergy({1, -1}), std::invalid_argument);
+    BOOST_CHECK_THROW(s.SetPerWorkerEnergy({1, std::numeric_limits<double>::infinity()}),
+                      std::invalid_argument);
+
+    // Compute energy only (no radio model): the totals are nan, the compute part is not.
+    RunSummary wired(MakeInfo(0.75));
+    IterationRecord r = Record(0, 0.8);
+    r.computeEnergy = 2.0;
+    r.alive = "11";
+    wired.Add(r);
+    BOOST_TEST(std::isnan(wired.EnergyPerIteration()));
+    BOOST_TEST(std::isnan(wired.EnergyToTarget()));
+    BOOST_TEST(wired.ComputeEnergyToTarget() == 2.0);
+    BOOST_TEST(std::isnan(wired.RadioEnergyToTarget()));
 }
 
 BOOST_AUTO_TEST_CASE(run_summary_rejects_bad_target)

@@ -127,6 +127,29 @@ cl_sim(move-not-wifi [=[--moveWorker=1: only Wi-Fi stations move; --network=idea
 cl_sim(move-back-before-move [=[--moveBackAt=1.5: must be a finite time after --moveAt \(2 s\)]=]
        --network=wifi --moveWorker=1 --moveAt=2 --moveBackAt=1.5)
 
+# --- coded-learning-sim: energy flags (EnergySettings, EnergyAccountingHelper) ------------------
+cl_sim(cpu-profile-unknown [=[--cpuProfile=pentium: allowed values are rpi4, yang2021]=]
+       --cpuProfile=pentium)
+cl_sim(cpu-time-unknown [=[--cpuTime=fast: allowed values are model, cycles]=] --cpuTime=fast)
+cl_sim(cpu-frequency-not-a-number
+       [=[--cpuFrequency=fast: 'fast' is not allowed; allowed: one number \(Hz > 0\) or a comma-separated list of n = 10]=]
+       --cpuFrequency=fast)
+cl_sim(cpu-frequency-zero [=[--cpuFrequency=1e9,0: '0' is not allowed; allowed: one number \(Hz > 0\)]=]
+       --workers=2 --scheme=uncoded --cpuFrequency=1e9,0)
+cl_sim(cpu-frequency-list-length
+       [=[--cpuFrequency=1e9,2e9: 2 values; allowed: one number \(Hz > 0\) or a comma-separated list of n = 3]=]
+       --workers=3 --scheme=uncoded --cpuFrequency=1e9,2e9)
+cl_sim(kappa-negative [=[--kappa=-1e-28: allowed range is \[0, 1e-20\]]=] --kappa=-1e-28)
+cl_sim(cycles-per-sample-negative [=[--cyclesPerSample=-5: allowed range is \[0, 1000000000\]]=]
+       --cyclesPerSample=-5)
+cl_sim(battery-negative [=[--battery=-1: '-1' is not allowed; allowed: one number \(J >= 0\)]=]
+       --battery=-1)
+cl_sim(battery-without-energy [=[--battery=5: batteries need the energy accounting \(--energy=true\)]=]
+       --battery=5 --energy=false)
+cl_sim(radio-current-negative
+       [=[ns3::WifiRadioEnergyModel::TxCurrentA = -1 A at the supply voltage 3 V: every radio state must draw at least 0.001 W]=]
+       --network=wifi --ns3::WifiRadioEnergyModel::TxCurrentA=-1)
+
 # --- coded-learning-sim: output that cannot be written ------------------------------------------
 coded_learning_add_cli_test(
   sim-out-dir-below-a-file TARGET coded-learning-sim SETUP file

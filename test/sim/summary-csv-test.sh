@@ -3,7 +3,8 @@
 #
 # CTest "sim/summary-csv" (label sim): runs coded-learning-sim on a tiny synthetic
 # scenario and checks that summary.csv has the contract's header and one row whose values
-# agree with iterations.csv (recomputed here, p95 by linear interpolation), that the same
+# agree with iterations.csv (recomputed here, p95 by linear interpolation; on p2p the compute
+# energy columns, with the radio and total energy nan: not modelled there), that the same
 # flags give the same bytes, that --admission=lyapunov writes admission.csv whose last row
 # (one row per slot) has summary.csv's Jain index, and that a bad --targetAccuracy is refused.
 #   test/sim/summary-csv-test.sh <coded-learning-sim> <scratch folder>
@@ -21,7 +22,7 @@ fail() {
     exit 1
 }
 
-contract="scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,target_accuracy,reached_target,time_to_target_s,iterations_to_target,final_accuracy,final_train_loss,mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s"
+contract="scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,target_accuracy,reached_target,time_to_target_s,iterations_to_target,final_accuracy,final_train_loss,mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s,radio_energy_per_iteration_j,compute_energy_per_iteration_j,energy_per_iteration_j,energy_to_target_j,radio_energy_to_target_j,compute_energy_to_target_j,total_energy_j,jain_energy,workers_alive"
 tiny=(--dataset=synthetic --trainLimit=2000 --workers=5 --stragglers=1 --iterations=12
     --evalInterval=2 --network=p2p --slowFraction=0.2 --slowdown=4 --RngRun=3)
 
@@ -33,7 +34,7 @@ check_run() {
     [ "$(head -1 "$dir/summary.csv")" = "$contract" ] || fail "$dir/summary.csv: header differs from the contract"
     local ncols
     ncols=$(sed -n 2p "$dir/summary.csv" | awk -F, '{ print NF }')
-    [ "$ncols" -eq 21 ] || fail "$dir/summary.csv: $ncols columns in the data row, expected 21"
+    [ "$ncols" -eq 30 ] || fail "$dir/summary.csv: $ncols columns in the data row, expected 30"
     local p95
     p95=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == "iteration_time_s") c = i; next } { print $c }' \
         "$dir/iterations.csv" | sort -g | awk '{ x[NR - 1] = $1 } END {
@@ -50,13 +51,17 @@ check_run() {
             getline hl < summary; getline rl < summary
             nh = split(hl, hn, ","); split(rl, rv, ",")
             for (i = 1; i <= nh; ++i) s[hn[i]] = rv[i]
-            reached = 0; tt = "nan"; it = "nan"; acc = "nan"; loss = "nan"
+            reached = 0; tt = "nan"; it = "nan"; acc = "nan"; loss = "nan"; computeToTarget = "nan"
         }
         NR == 1 { for (i = 1; i <= NF; ++i) col[$i] = i; next }
         {
             n++
             if (n == 1) t0 = $col["sim_time_s"] - $col["iteration_time_s"]
             dec += $col["decoded"]; dur += $col["iteration_time_s"]; load += $col["compute_load"]
+            compute += $col["compute_energy_j"]
+            if ($col["radio_energy_j"] != "" || $col["energy_j"] != "") { printf "FAIL: p2p iteration %d has radio energy\n", n; bad = 1 }
+            alive = $col["workers_alive"]
+            if (!reached) computeToTarget = compute
             up += $col["bytes_up"]; down += $col["bytes_down"]; lost += $col["chunks_lost"]
             last = $col["sim_time_s"]
             if ($col["train_loss"] != "") loss = $col["train_loss"]
@@ -84,6 +89,16 @@ check_run() {
             expect("uplink_bytes_per_iteration", up / n)
             expect("downlink_bytes_per_iteration", down / n)
             expect("sim_time_s", last)
+            # Energy on p2p: compute only; the radio and the totals are not modelled (nan).
+            expect("compute_energy_per_iteration_j", compute / n)
+            expect("compute_energy_to_target_j", reached ? computeToTarget : "nan")
+            expect("radio_energy_per_iteration_j", "nan")
+            expect("energy_per_iteration_j", "nan")
+            expect("energy_to_target_j", "nan")
+            expect("total_energy_j", "nan")
+            expect("jain_energy", "nan")
+            expect("workers_alive", alive)
+            if (compute <= 0) { print "FAIL: no compute energy"; bad = 1 }
             j = s["jain_admitted"] + 0
             if (s["jain_admitted"] == "nan" || j < 0.2 - 1e-9 || j > 1 + 1e-9) { printf "FAIL: jain_admitted = %s, expected in [1/n, 1]\n", s["jain_admitted"]; bad = 1 }
             exit bad
