@@ -4,7 +4,8 @@ from a script that is kept next to its data (.gp, paths relative to the folder g
 in), so a figure can be restyled and redrawn with gnuplot alone, without rerunning anything.
 
   comparison_figures   the scheme comparison (sweep preset comparison): accuracy over time,
-                       loss, iteration-time CDF, compute load and uplink bytes, admission
+                       loss, iteration-time CDF, compute load and uplink bytes, admission,
+                       energy to the target accuracy (radio and compute, stacked)
   scaling_figure       the scaling benchmark (sweep preset scaling): time per iteration
                        against n per network, and the ratio to the ideal network
   errorbar_figure      utils/aggregate.py: mean and 95% CI of a metric against a parameter
@@ -144,6 +145,43 @@ def _bars_script(data, rows):
         "unset multiplot"]
 
 
+def _energy_script(data, rows):
+    """Energy of the workers to the target accuracy, one stacked bar per run (radio below,
+    compute above); plot-data/energy.dat. A run that did not reach the target, or whose radio
+    energy is not modelled (not Wi-Fi), gets no bar but a label saying why."""
+    def number(r, column):
+        return float(r[column]) if r[column] not in ("", "nan") else None
+
+    lines, labels = [], []
+    for i, r in enumerate(rows):
+        radio, compute = number(r, "radio_energy_to_target_j"), number(r, "compute_energy_to_target_j")
+        if radio is None or compute is None:
+            why = "not reached" if r["reached_target"] != "1" else "no radio model"
+            labels.append(f"set label {i + 1} '{why}' at first {i}, graph 0.03 rotate "
+                          "font ',9' tc rgb '#555555'")
+            radio = compute = float("nan")
+        lines.append(f'{i} "{r["run"]}" {radio:.6g} {compute:.6g}')
+    _write(os.path.join(data, "energy.dat"), lines)
+    totals = [float(r["energy_to_target_j"]) for r in rows
+              if r["energy_to_target_j"] not in ("", "nan")]
+    target = rows[0]["target_accuracy"]
+    energy = "'plot-data/energy.dat'"
+    return [
+        "set terminal pngcairo size 1100,650 font 'DejaVu Sans,12' enhanced",
+        "set output 'comparison-energy.png'",
+        f"set title 'Energy of the workers until test accuracy {target} (radio: ns-3 "
+        "WifiRadioEnergyModel; compute: kappa C f^2)'",
+        "set style fill solid 0.85 border -1", "set boxwidth 0.7", "set grid ytics",
+        "set xtics rotate by -30 left", f"set xrange [-0.6:{len(rows)}-0.4]",
+        "set ylabel 'energy to the target (J)'", "set lmargin 12",
+        f"set yrange [0:{awk_number(max([1.0] + totals) * 1.18)}]",
+        "set key inside left top opaque box", "set datafile missing 'nan'"] + labels + [
+        f"plot {energy} using 1:($3+$4):xtic(2) with boxes lc rgb '#dd8452' title 'compute', \\",
+        f"     {energy} using 1:3 with boxes lc rgb '#4c72b0' title 'radio', \\",
+        f"     {energy} using 1:($3+$4):(sprintf('%.1f', $3+$4)) with labels offset 0,0.7 "
+        "font ',10' notitle"]
+
+
 def _admission_script(runs, workers):
     """Backlog and fairness over time of the runs with an admission.csv."""
     backlog = ", ".join(
@@ -200,6 +238,8 @@ def comparison_figures(out, rows):
     admission = [r for r in runs if os.path.isfile(os.path.join(out, r, "admission.csv"))]
     if admission:
         scripts["admission"] = _admission_script(admission, rows[0]["workers"])
+    if any(r.get("energy_to_target_j", "nan") not in ("", "nan") for r in rows):
+        scripts["energy"] = _energy_script(data, rows)
     for name, lines in scripts.items():
         render(os.path.join(data, f"comparison-{name}.gp"), lines, out)
     return sorted(os.path.join(out, f"comparison-{name}.png") for name in scripts)

@@ -120,6 +120,10 @@ TABLE = [  # heading (TARGET: the target accuracy), format of the value, value
     ("uplink kB/iteration", "{:.0f}", lambda r: float(r["uplink_bytes_per_iteration"]) / 1000),
     ("chunks lost", None, lambda r: r["chunks_lost"]),
     ("Jain admitted", "{:.3f}", lambda r: r["jain_admitted"]),
+    ("energy to TARGET (J)", "{:.1f}", lambda r: r["energy_to_target_j"]),
+    ("radio (J)", "{:.1f}", lambda r: r["radio_energy_to_target_j"]),
+    ("compute (J)", "{:.1f}", lambda r: r["compute_energy_to_target_j"]),
+    ("Jain energy", "{:.3f}", lambda r: r["jain_energy"]),
 ]
 
 

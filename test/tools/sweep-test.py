@@ -12,7 +12,7 @@
       the presets comparison, scaling and soak: their runs and command lines, the errors of
       preset options, and their tables from a stand-in program run through GNU parallel and
       GNU time (a run killed by --timeout, a failing run) and from a fixture with known
-      measurements.
+      measurements; the comparison's energy figure and table columns from a fixture.
   test/tools/sweep-test.py reproducible --work DIR --program build/examples/coded-learning-sim
       a 2 x 2 grid, 2 runs per point, of the real simulator on synthetic data run twice
       through GNU parallel: the two aggregated CSVs must be byte-identical, and distinct
@@ -37,7 +37,10 @@ SUMMARY_COLUMNS = (
     "scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,target_accuracy,"
     "reached_target,time_to_target_s,iterations_to_target,final_accuracy,final_train_loss,"
     "mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,uplink_bytes_per_iteration,"
-    "downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s").split(",")
+    "downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s,"
+    "radio_energy_per_iteration_j,compute_energy_per_iteration_j,energy_per_iteration_j,"
+    "energy_to_target_j,radio_energy_to_target_j,compute_energy_to_target_j,total_energy_j,"
+    "jain_energy,workers_alive").split(",")
 
 failures = []
 
@@ -426,6 +429,40 @@ def test_preset_tables(work, fake):
           f"failing runs: exit 1, the count and the runs' log (got {r.stderr.strip()[-400:]})")
 
 
+def test_energy_figure(work):
+    """The comparison's energy figure: stacked radio and compute energy to the target per run,
+    a run without a value labelled instead of drawn."""
+    root = fresh(os.path.join(work, "energy-fixture"))
+    runs = [("uncoded", "1", "40", "30", "10"), ("two-stage", "1", "50", "20", "30"),
+            ("partial", "0", "nan", "nan", "nan")]
+    with open(os.path.join(root, "manifest.csv"), "w") as f:
+        f.write("run_dir,point,run,rng_run,name\n")
+        f.write("".join(f"{name},{i},1,1,{name}\n" for i, (name, *_) in enumerate(runs)))
+    for name, reached, total, radio, compute in runs:
+        os.makedirs(os.path.join(root, name))
+        with open(os.path.join(root, name, "iterations.csv"), "w") as f:
+            f.write("iteration,sim_time_s,iteration_time_s,train_loss,test_accuracy\n"
+                    "0,1.1,0.1,2.3,0.5\n1,1.2,0.1,1.9,0.85\n")
+        write_summary(os.path.join(root, name, "summary.csv"), {
+            "scheme": name, "workers": "10", "target_accuracy": "0.8", "reached_target": reached,
+            "time_to_target_s": "0.2" if reached == "1" else "nan",
+            "energy_to_target_j": total, "radio_energy_to_target_j": radio,
+            "compute_energy_to_target_j": compute, "jain_energy": "0.9",
+            "mean_compute_load": "10", "uplink_bytes_per_iteration": "1000"})
+    r = run([SWEEP, "--preset", "comparison", "--out", root, "--collect-only"])
+    png = os.path.join(root, "comparison-energy.png")
+    check(os.path.isfile(png) and os.path.getsize(png) > 1000, "comparison-energy.png drawn")
+    check(read_lines(os.path.join(root, "plot-data", "energy.dat")) ==
+          ['0 "uncoded" 30 10', '1 "two-stage" 20 30', '2 "partial" nan nan'],
+          "energy.dat: radio and compute energy to the target per run, nan without a value")
+    with open(os.path.join(root, "plot-data", "comparison-energy.gp")) as f:
+        check("'not reached' at first 2" in f.read(), "the run that missed the target is labelled")
+    row = [line for line in r.stdout.splitlines() if line.startswith("| two-stage ")]
+    check(len(row) == 1 and [c.strip() for c in row[0].split("|")][-5:-1] ==
+          ["50.0", "20.0", "30.0", "0.900"],
+          f"the table: energy to the target, radio, compute, Jain energy (got {row})")
+
+
 def test_reproducible(work, program):
     common = ["--runs", "2", "--grid", "scheme=uncoded,cyclic-repetition", "--grid",
               "slowFraction=0,0.5", "--program", program, "-j", "2", "--progress", "none",
@@ -466,6 +503,7 @@ def main():
         work = fresh(os.path.join(a.work, "presets"))
         test_preset_runs(work)
         test_preset_tables(work, write_fake_sim(work))
+        test_energy_figure(work)
     else:
         if not a.program:
             p.error("reproducible needs --program")
