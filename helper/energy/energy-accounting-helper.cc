@@ -126,16 +126,24 @@ OnComputeStarted(Ptr<CpuEnergyModel> cpu,
     cpu->TaskStarted(samples, computeTime);
 }
 
-/// Stops the running task in the CPU model (ComputeEnded sink).
+/// Ends the running task in the CPU model (ComputeEnded sink): finished when it computed for
+/// its whole compute time (compared as Times, exactly), else stopped early.
 void
 OnComputeEnded(Ptr<CpuEnergyModel> cpu,
                uint32_t /* iteration */,
                uint32_t /* task */,
                uint64_t /* samples */,
-               Time /* computeTime */,
-               Time /* elapsed */)
+               Time computeTime,
+               Time elapsed)
 {
-    cpu->TaskStopped();
+    if (elapsed >= computeTime)
+    {
+        cpu->TaskFinished();
+    }
+    else
+    {
+        cpu->TaskStopped();
+    }
 }
 
 } // namespace

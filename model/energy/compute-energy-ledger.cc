@@ -79,6 +79,24 @@ ComputeEnergyLedger::Stop(double now)
     m_lastStop = now;
 }
 
+void
+ComputeEnergyLedger::Finish(double now)
+{
+    if (!m_running)
+    {
+        throw std::logic_error("ComputeEnergyLedger::Finish: no task is running");
+    }
+    if (!std::isfinite(now) || now < m_start)
+    {
+        throw std::invalid_argument(
+            Message("Finish", "now", now, "must be finite and not before the task's start"));
+    }
+    m_cycles += m_taskCycles;
+    ++m_finished;
+    m_running = false;
+    m_lastStop = now;
+}
+
 double
 ComputeEnergyLedger::Fraction(double now) const
 {

@@ -50,6 +50,15 @@ class ComputeEnergyLedger
      */
     void Stop(double now);
 
+    /**
+     * The running task ran to its end (its compute time passed): it counts whole. Use this,
+     * not Stop(now), for a finished task: times in seconds may round below start + T.
+     * \param now the time, >= its start
+     * \throws std::logic_error if no task is running; std::invalid_argument for a time before
+     *         its start
+     */
+    void Finish(double now);
+
     /// \return whether a task is running
     bool IsRunning() const;
     /// \param now a time >= the last start \return the cycles done up to now
@@ -58,7 +67,7 @@ class ComputeEnergyLedger
     double Energy(double now) const;
     /// \param now a time \return the power the CPU draws at now (W; 0 when idle)
     double Power(double now) const;
-    /// \return tasks that ran to their end (stopped at or after start + T)
+    /// \return tasks that ran to their end (Finish, or Stop at or after start + T)
     uint32_t TasksFinished() const;
     /// \return tasks stopped before their end
     uint32_t TasksStopped() const;

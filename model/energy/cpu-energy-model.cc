@@ -88,6 +88,16 @@ CpuEnergyModel::TaskStarted(uint64_t samples, Time computeTime)
 }
 
 void
+CpuEnergyModel::TaskFinished()
+{
+    NS_LOG_FUNCTION(this);
+    const double now = Simulator::Now().GetSeconds();
+    Ledger().Finish(now);
+    m_totalEnergy = Ledger().Energy(now);
+    m_powerChanged(0.0);
+}
+
+void
 CpuEnergyModel::TaskStopped()
 {
     NS_LOG_FUNCTION(this);

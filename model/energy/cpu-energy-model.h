@@ -21,8 +21,9 @@ namespace ns3
  * only the work done (a task stopped early counts up to the stop).
  *
  * EnergyAccountingHelper feeds it from the worker's ComputeStarted and ComputeEnded trace
- * sources (TaskStarted, TaskStopped). The attributes are read when the first task starts;
- * defaults are the "rpi4" preset of coded::CpuModel (doc/energy.rst gives their sources).
+ * sources (TaskStarted, then TaskFinished or TaskStopped). The attributes are read when the first
+ * task starts; defaults are the "rpi4" preset of coded::CpuModel (doc/energy.rst gives their
+ * sources).
  */
 class CpuEnergyModel : public Object
 {
@@ -43,7 +44,10 @@ class CpuEnergyModel : public Object
      */
     void TaskStarted(uint64_t samples, Time computeTime);
 
-    /// The running task stops now (finished, cancelled or the worker stopped).
+    /// The running task ran to its end (now).
+    void TaskFinished();
+
+    /// The running task stops now, before its end (cancelled, or the worker stopped).
     void TaskStopped();
 
     /// \return the CPU this model prices (from the attributes)

@@ -8,6 +8,7 @@
 #include "ns3/cpu-model.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -88,7 +89,8 @@ BOOST_AUTO_TEST_CASE(ledger_finished_and_cancelled)
     BOOST_CHECK_CLOSE(ledger.Power(1.1), 8e-4 / 0.5, TOLERANCE_PERCENT);
     BOOST_CHECK_CLOSE(ledger.Energy(1.25), 4e-4, TOLERANCE_PERCENT);
     BOOST_CHECK_CLOSE(ledger.Cycles(1.25), 1e6, TOLERANCE_PERCENT);
-    ledger.Stop(1.5); // finished
+    ledger.Finish(1.5); // ran to its end
+    BOOST_CHECK(!ledger.IsRunning());
     BOOST_CHECK_CLOSE(ledger.Energy(2.0), 8e-4, TOLERANCE_PERCENT);
     BOOST_CHECK_EQUAL(ledger.Power(2.0), 0.0);
     // Task 2: 300 samples over [2, 3], cancelled at 2.2: a fifth of 2.4e-3 J.
@@ -108,6 +110,13 @@ BOOST_AUTO_TEST_CASE(ledger_finished_and_cancelled)
     BOOST_CHECK_CLOSE(ledger.Energy(7.0), 8e-4 + 4.8e-4 + 8e-5, TOLERANCE_PERCENT);
     BOOST_CHECK_EQUAL(ledger.TasksFinished(), 2u);
     BOOST_CHECK_EQUAL(ledger.TasksStopped(), 2u);
+    // Task 5: finished at its end, however its start and duration round: whole, and counted
+    // as finished, even when the clock reads its end a little early in seconds.
+    ledger.Start(7.1, 10, 0.2);
+    ledger.Finish(std::nextafter(7.1 + 0.2, 0.0));
+    BOOST_CHECK_CLOSE(ledger.Cycles(8.0), 2e6 + 1.2e6 + 2e5 + 2e5, TOLERANCE_PERCENT);
+    BOOST_CHECK_EQUAL(ledger.TasksFinished(), 3u);
+    BOOST_CHECK_EQUAL(ledger.TasksStopped(), 2u);
 }
 
 BOOST_AUTO_TEST_CASE(ledger_zero_time_task)
@@ -126,10 +135,12 @@ BOOST_AUTO_TEST_CASE(ledger_errors)
 {
     ComputeEnergyLedger ledger(CpuModel(1e-28, 2e4, 2e9));
     BOOST_CHECK_THROW(ledger.Stop(1.0), std::logic_error);
+    BOOST_CHECK_THROW(ledger.Finish(1.0), std::logic_error);
     BOOST_CHECK_THROW(ledger.Start(1.0, 10, -1.0), std::invalid_argument);
     ledger.Start(1.0, 10, 1.0);
     BOOST_CHECK_THROW(ledger.Start(1.5, 10, 1.0), std::logic_error);
     BOOST_CHECK_THROW(ledger.Stop(0.5), std::invalid_argument);
+    BOOST_CHECK_THROW(ledger.Finish(0.5), std::invalid_argument);
     ledger.Stop(1.5);
     BOOST_CHECK_THROW(ledger.Start(1.0, 10, 1.0), std::invalid_argument); // before the stop
 }
