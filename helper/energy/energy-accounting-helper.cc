@@ -3,6 +3,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/basic-energy-source-helper.h"
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/double.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -42,27 +43,21 @@ const char* const CURRENT_ATTRIBUTES[] = {"IdleCurrentA",
                                           "SleepCurrentA"};
 
 /**
- * \param typeNames the TypeId's names to try (ns-3 >= 3.42 moved the energy sources into
- *        ns3::energy)
+ * \param typeName a TypeId's name
  * \param attribute a double attribute
  * \return its default value now (after Config::SetDefault and --ns3:: flags)
  */
 double
-DefaultDouble(const std::vector<std::string>& typeNames, const std::string& attribute)
+DefaultDouble(const std::string& typeName, const std::string& attribute)
 {
-    for (const auto& name : typeNames)
-    {
-        TypeId tid;
-        TypeId::AttributeInformation info;
-        if (TypeId::LookupByNameFailSafe(name, &tid) && tid.LookupAttributeByName(attribute, &info))
-        {
-            Ptr<const DoubleValue> value = DynamicCast<const DoubleValue>(info.initialValue);
-            NS_ABORT_MSG_IF(!value, name << "::" << attribute << " is not a double");
-            return value->Get();
-        }
-    }
-    NS_ABORT_MSG("no attribute " << attribute << " in " << typeNames.front());
-    return 0.0;
+    TypeId tid;
+    TypeId::AttributeInformation info;
+    NS_ABORT_MSG_IF(!TypeId::LookupByNameFailSafe(typeName, &tid) ||
+                        !tid.LookupAttributeByName(attribute, &info),
+                    "no attribute " << attribute << " in " << typeName);
+    Ptr<const DoubleValue> value = DynamicCast<const DoubleValue>(info.initialValue);
+    NS_ABORT_MSG_IF(!value, typeName << "::" << attribute << " is not a double");
+    return value->Get();
 }
 
 /**
@@ -72,12 +67,11 @@ DefaultDouble(const std::vector<std::string>& typeNames, const std::string& attr
 void
 CheckRadioCurrents()
 {
-    const double voltage =
-        DefaultDouble({"ns3::energy::BasicEnergySource", "ns3::BasicEnergySource"},
-                      "BasicEnergySupplyVoltageV");
+    const double voltage = DefaultDouble(CODED_LEARNING_ENERGY_TYPE_ID("BasicEnergySource"),
+                                         "BasicEnergySupplyVoltageV");
     for (const char* attribute : CURRENT_ATTRIBUTES)
     {
-        const double current = DefaultDouble({"ns3::WifiRadioEnergyModel"}, attribute);
+        const double current = DefaultDouble("ns3::WifiRadioEnergyModel", attribute);
         const double power = current * voltage;
         if (!std::isfinite(power) || power < EnergyAccountingHelper::MIN_STATE_POWER)
         {

@@ -28,7 +28,7 @@ namespace ns3
  *  - on "wifi", for every node (the workers and the access point, i.e. the server): an ns-3
  *    BasicEnergySource (SOURCE_ENERGY joules, so that it never runs dry; its supply voltage is
  *    the BasicEnergySupplyVoltageV attribute, ns-3's 3 V) and an ns-3 WifiRadioEnergyModel
- *    (its current attributes, ns-3's defaults after Halperin et al.), read by a
+ *    (its current attributes, ns-3's defaults: doc/energy.rst), read by a
  *    RadioEnergyMeter. On "csma", "p2p" and "ideal" no radio or NIC energy is modelled: the
  *    radio columns stay empty.
  *  - for every worker, a CpuEnergyModel (EnergySettings::CpuModels) fed by the worker's

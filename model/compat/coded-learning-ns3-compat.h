@@ -73,4 +73,24 @@
 #define CODED_LEARNING_WIFI_ERROR_MODEL_SEES_MAC_HEADER 1
 #endif
 
+/**
+ * \def CODED_LEARNING_ENERGY_TYPE_ID_IN_NAMESPACE_ENERGY
+ * ns-3.43, CHANGES.md "Changes from ns-3.42 to ns-3.43": the energy module's TypeIds are named
+ * with its namespace ("ns3::energy::BasicEnergySource"; the old name is deprecated). The C++
+ * classes moved into namespace ns3::energy in ns-3.42; the module names them only through
+ * auto and these TypeId names. The Wi-Fi module's WifiRadioEnergyModel keeps "ns3::".
+ */
+/**
+ * \def CODED_LEARNING_ENERGY_TYPE_ID
+ * The TypeId name of a class of ns-3's energy module, by the guard above.
+ * \param name the class name as a string literal, e.g. "BasicEnergySource"
+ */
+#if CODED_LEARNING_NS3_VERSION >= 343
+#define CODED_LEARNING_ENERGY_TYPE_ID_IN_NAMESPACE_ENERGY 1
+#define CODED_LEARNING_ENERGY_TYPE_ID(name) "ns3::energy::" name
+#else
+#define CODED_LEARNING_ENERGY_TYPE_ID_IN_NAMESPACE_ENERGY 0
+#define CODED_LEARNING_ENERGY_TYPE_ID(name) "ns3::" name
+#endif
+
 #endif // CODED_LEARNING_NS3_COMPAT_H

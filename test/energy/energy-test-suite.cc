@@ -17,6 +17,7 @@
 #include "../apps/coded-learning-test-run.h"
 
 #include "ns3/coded-learning-module.h"
+#include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/config.h"
 #include "ns3/core-module.h"
 #include "ns3/test.h"
@@ -81,12 +82,8 @@ class RadioStatesTestCase : public TestCase
         Config::SetDefault("ns3::WifiRadioEnergyModel::CcaBusyCurrentA", DoubleValue(0.5));
         Config::SetDefault("ns3::WifiRadioEnergyModel::SwitchingCurrentA", DoubleValue(0.6));
         Config::SetDefault("ns3::WifiRadioEnergyModel::IdleCurrentA", DoubleValue(0.25));
-        const bool voltageSet =
-            Config::SetDefaultFailSafe("ns3::energy::BasicEnergySource::BasicEnergySupplyVoltageV",
-                                       DoubleValue(3.7)) ||
-            Config::SetDefaultFailSafe("ns3::BasicEnergySource::BasicEnergySupplyVoltageV",
-                                       DoubleValue(3.7));
-        NS_TEST_ASSERT_MSG_EQ(voltageSet, true, "no BasicEnergySource supply voltage attribute");
+        const std::string source = CODED_LEARNING_ENERGY_TYPE_ID("BasicEnergySource");
+        Config::SetDefault(source + "::BasicEnergySupplyVoltageV", DoubleValue(3.7));
         {
             SmallRun run(WifiSettings("two-stage", 4, 5), 3, 1);
             run.Run();
