@@ -304,7 +304,8 @@ ENERGY_NS3_TESTS = [
     'test/energy/energy-test-suite.cc',
 ]
 
-AREAS = ['compat', 'learning', 'coding', 'admission', 'wire', 'transport', 'apps', 'network', 'energy']
+AREAS = ['compat', 'learning', 'coding', 'admission', 'wire', 'transport', 'apps', 'network',
+         'energy']
 
 
 def area_files(kind):
