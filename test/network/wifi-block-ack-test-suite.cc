@@ -204,12 +204,13 @@ class WifiBlockAckBurstTestCase : public TestCase
                 const std::string where =
                     std::string(standard) + " run " + std::to_string(run) + ": ";
                 NS_TEST_EXPECT_MSG_EQ(o.ready, true, where + "every station associated");
-                // ">=": with explicit Block Ack Requests ns-3.37 hands a few datagrams up
-                // twice (30 to 90 of 900 here; doc/networks.rst); the module's reassembly
-                // discards duplicate chunks.
+                // The bursts must flow for the count below to mean anything. Not "every
+                // datagram": ns-3.35 loses one of 900 (802.11ax, run 3) at the retry limit, and
+                // ns-3.37 with explicit Block Ack Requests hands 30 to 90 of 900 up twice
+                // (doc/networks.rst; the module's reassembly discards duplicate chunks).
                 NS_TEST_EXPECT_MSG_GT_OR_EQ(o.received,
-                                            2 * 10 * BURST,
-                                            where + "every datagram arrives");
+                                            2 * 10 * BURST * 99 / 100,
+                                            where + "at least 99% of the datagrams arrive");
                 NS_TEST_EXPECT_MSG_EQ(o.midReceptionTx,
                                       0,
                                       where + "transmissions started during a reception");
