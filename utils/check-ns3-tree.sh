@@ -221,14 +221,15 @@ copy_module()
         fi
     done
     find "$dest" -depth -type d -empty -delete
-    # CMake trees keep one stub per module header in build/include/ns3 ('#include "<path>"')
-    # and do not rewrite it when the header moves: delete the stubs whose header is gone.
-    local stub target
-    for stub in "$tree"/build/include/ns3/*.h; do
-        [ -f "$stub" ] || continue
-        target=$(sed -n "s|^#include \"\($dest/[^\"]*\)\"\$|\1|p" "$stub" | head -n 1)
+    # CMake trees keep one forwarding header per module header in build/include/ns3
+    # ('#include "<path>"') and do not rewrite it when the header moves: delete the forwarding
+    # headers whose header is gone, so that configure writes them again.
+    local forward target
+    for forward in "$tree"/build/include/ns3/*.h; do
+        [ -f "$forward" ] || continue
+        target=$(sed -n "s|^#include \"\($dest/[^\"]*\)\"\$|\1|p" "$forward" | head -n 1)
         if [ -n "$target" ] && [ ! -e "$target" ]; then
-            rm -f "$stub"
+            rm -f "$forward"
         fi
     done
     echo "copied $module_src ($module_commit) to $dest"
