@@ -2,7 +2,8 @@
 #
 # Area "tools": the scripts of utils/ (label tools): utils/sweep.py, its presets and
 # utils/aggregate.py (doc/parameter-studies.rst), utils/coded-learning.lua and
-# utils/pcap-analysis.py (doc/pcap-analysis.rst). Included from CMakeLists.txt.
+# utils/pcap-analysis.py (doc/pcap-analysis.rst), the bad input of utils/check-ns3-tree.sh.
+# Included from CMakeLists.txt.
 
 set(_cl_work ${CMAKE_BINARY_DIR}/test-scripts)
 add_test(NAME tools/aggregate-ci COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py ci --work
@@ -13,7 +14,11 @@ add_test(NAME tools/sweep-presets COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.p
                                           ${_cl_work}/sweep-presets)
 add_test(NAME tools/pcap-dissector COMMAND ${CMAKE_CURRENT_LIST_DIR}/pcap-test.py --crafted --work
                                            ${_cl_work}/pcap-dissector)
-set(_cl_tool_tests tools/aggregate-ci tools/sweep-cli tools/sweep-presets tools/pcap-dissector)
+add_test(NAME tools/check-ns3-tree-bad-input
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check-ns3-tree-test.sh ${PROJECT_SOURCE_DIR}
+                 ${_cl_work}/check-ns3-tree)
+set(_cl_tool_tests tools/aggregate-ci tools/sweep-cli tools/sweep-presets tools/pcap-dissector
+                   tools/check-ns3-tree-bad-input)
 if(CODED_LEARNING_BUILD_EXAMPLES)
   add_test(NAME tools/sweep-reproducible
            COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py reproducible --work
