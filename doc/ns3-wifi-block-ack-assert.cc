@@ -4,14 +4,14 @@
 //   assert failed. cond="now - m_lastRx.start <= GetSifs()" ... channel-access-manager.cc, line=685
 // in assert-enabled builds (default or debug profile).
 //
-// One access point and N stations (HT/VHT/HE, 5 GHz by default as in coded-learning) exchange UDP bursts in both directions at the
-// same moment, so that all Block Ack agreements are negotiated (ADDBA Request/Response) while
-// the channel is contended. When the Ack of an ADDBA Response is lost (collision at the
-// recipient), ns-3.37's recipient keeps the agreement "pending" while the originator already
-// uses it and sends an A-MPDU with the Implicit BAR ack policy (QoS Ack Policy "Normal Ack").
-// The recipient, without agreement, handles the first MPDU of the A-MPDU as a stand-alone
-// QoS Data frame with Normal Ack and transmits an Ack a SIFS after that MPDU, while the rest of
-// the A-MPDU is still being received: ChannelAccessManager::NotifyTxStartNow asserts.
+// One access point and N stations (HT/VHT/HE, 5 GHz by default as in coded-learning) exchange UDP
+// bursts in both directions at the same moment, so that all Block Ack agreements are negotiated
+// (ADDBA Request/Response) while the channel is contended. When the Ack of an ADDBA Response is
+// lost (collision at the recipient), ns-3.37's recipient keeps the agreement "pending" while the
+// originator already uses it and sends an A-MPDU with the Implicit BAR ack policy (QoS Ack Policy
+// "Normal Ack"). The recipient, without agreement, handles the first MPDU of the A-MPDU as a
+// stand-alone QoS Data frame with Normal Ack and transmits an Ack a SIFS after that MPDU, while the
+// rest of the A-MPDU is still being received: ChannelAccessManager::NotifyTxStartNow asserts.
 //
 // Workaround shown by --explicitBar=1 (WifiDefaultAckManager::UseExplicitBar=true): the MPDUs of
 // an A-MPDU carry the Block Ack policy, so a recipient without agreement never answers an
