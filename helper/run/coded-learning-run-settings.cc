@@ -70,6 +70,11 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
                  "Wi-Fi: longest wait of a frame in a MAC queue before it is discarded (s, > 0; "
                  "ns-3: 0.5)",
                  n.wifiQueueDelay);
+    cmd.AddValue("wifiExplicitBar",
+                 "Wi-Fi: acknowledge A-MPDUs with explicit Block Ack Requests (on by default "
+                 "with ns-3.37 only: the workaround for its Block Ack assertion, "
+                 "doc/networks.rst)",
+                 t.wifiExplicitBlockAckRequest);
     cmd.AddValue("p2pRate",
                  "p2p: link data rate, one value or a comma-separated list per worker",
                  t.p2pDataRates);

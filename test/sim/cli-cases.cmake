@@ -66,6 +66,8 @@ cl_sim(wifi-standard-unknown [=[Wi-Fi standard '802.11z' is unknown]=] --network
        --wifiStandard=802.11z)
 cl_sim(unknown-flag [=[Invalid command-line argument.*wrokers]=] --wrokers=3)
 cl_sim(workers-not-a-number [=[Invalid command-line argument.*workers]=] --workers=ten)
+cl_sim(wifi-explicit-bar-not-bool [=[Invalid command-line argument.*wifiExplicitBar=maybe]=]
+       --network=wifi --wifiExplicitBar=maybe)
 cl_sim(bool-not-a-bool [=[Invalid command-line argument.*pcap]=] --pcap=maybe)
 
 # --- coded-learning-sim: combinations ---------------------------------------------------------
