@@ -17,6 +17,7 @@ LEARNING_SOURCES = [
     'model/learning/mini-batch.cc',
     'model/learning/mlp-model.cc',
     'model/learning/random-source.cc',
+    'model/learning/row-set-algebra.cc',
     'model/learning/sgd-optimizer.cc',
     'model/learning/softmax-regression-model.cc',
     'model/learning/synthetic-data-generator.cc',
@@ -31,6 +32,7 @@ LEARNING_HEADERS = [
     'model/learning/mini-batch.h',
     'model/learning/mlp-model.h',
     'model/learning/random-source.h',
+    'model/learning/row-set-algebra.h',
     'model/learning/sgd-optimizer.h',
     'model/learning/softmax-cross-entropy.h',
     'model/learning/softmax-regression-model.h',
@@ -45,6 +47,7 @@ LEARNING_BOOST_TESTS = [
     'test/learning/model-test.cc',
     'test/learning/partitioner-test.cc',
     'test/learning/random-source-test.cc',
+    'test/learning/row-set-algebra-test.cc',
     'test/learning/sgd-optimizer-test.cc',
 ]
 LEARNING_NS3_TESTS = []
@@ -57,7 +60,7 @@ CODING_SOURCES = [
     'model/coding/coding-round.cc',
     'model/coding/completion-history.cc',
     'model/coding/cyclic-repetition-code.cc',
-    'model/coding/first-of-decoder.cc',
+    'model/coding/data-placement.cc',
     'model/coding/fractional-repetition-code.cc',
     'model/coding/gradient-code-factory.cc',
     'model/coding/gradient-code.cc',
@@ -67,11 +70,14 @@ CODING_SOURCES = [
     'model/coding/iteration-plan.cc',
     'model/coding/k-sync-code.cc',
     'model/coding/least-squares-decoder.cc',
+    'model/coding/load-balancer.cc',
     'model/coding/matrix-code.cc',
     'model/coding/partial-straggler-code.cc',
     'model/coding/row-gradient-table.cc',
     'model/coding/scaled-sum-decoder.cc',
+    'model/coding/span-decoder.cc',
     'model/coding/two-stage-code.cc',
+    'model/coding/two-stage-round.cc',
     'model/coding/uncoded-code.cc',
 ]
 CODING_HEADERS = [
@@ -81,7 +87,7 @@ CODING_HEADERS = [
     'model/coding/coding-round.h',
     'model/coding/completion-history.h',
     'model/coding/cyclic-repetition-code.h',
-    'model/coding/first-of-decoder.h',
+    'model/coding/data-placement.h',
     'model/coding/fractional-repetition-code.h',
     'model/coding/gradient-code-factory.h',
     'model/coding/gradient-code.h',
@@ -91,11 +97,14 @@ CODING_HEADERS = [
     'model/coding/iteration-plan.h',
     'model/coding/k-sync-code.h',
     'model/coding/least-squares-decoder.h',
+    'model/coding/load-balancer.h',
     'model/coding/matrix-code.h',
     'model/coding/partial-straggler-code.h',
     'model/coding/row-gradient-table.h',
     'model/coding/scaled-sum-decoder.h',
+    'model/coding/span-decoder.h',
     'model/coding/two-stage-code.h',
+    'model/coding/two-stage-round.h',
     'model/coding/uncoded-code.h',
 ]
 CODING_BOOST_TESTS = [
@@ -103,6 +112,7 @@ CODING_BOOST_TESTS = [
     'test/coding/cyclic-test.cc',
     'test/coding/fractional-test.cc',
     'test/coding/history-test.cc',
+    'test/coding/placement-test.cc',
     'test/coding/two-stage-test.cc',
 ]
 CODING_NS3_TESTS = []

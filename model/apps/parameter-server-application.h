@@ -121,6 +121,12 @@ class ParameterServerApplication : public Application
         return m_history.get();
     }
 
+    /// \return the gradient code (its placement, its parameters); nullptr before the start
+    const coded::GradientCode* GetCode() const
+    {
+        return m_code.get();
+    }
+
     /// \return the server's transport (peer i = worker i), nullptr before Setup()
     Ptr<MessageTransport> GetTransport() const
     {
@@ -146,11 +152,17 @@ class ParameterServerApplication : public Application
     /// Starts iteration m_iteration.
     void StartIteration();
 
-    /// \param ids task ids to send to their workers
+    /// \param ids task ids to send to their workers (with the model, to a worker without it)
     void Dispatch(const std::vector<uint32_t>& ids);
 
-    /// Starts stage 2 if its trigger has fired.
+    /// Sends the iteration's model to a worker. \param worker it
+    void SendModel(uint32_t worker);
+
+    /// Starts stage 2 if its trigger has fired, then schedules the next check.
     void CheckStageTwo();
+
+    /// Schedules CheckStageTwo() at the round's next stage-1 deadline (if any).
+    void ScheduleStageTwoCheck();
 
     /// The iteration deadline.
     void OnDeadline();
@@ -214,6 +226,10 @@ class ParameterServerApplication : public Application
     std::vector<coded::DenseVector> m_results;      //!< results by task id
     coded::MiniBatch m_batch;                       //!< this iteration's samples
     std::vector<Time> m_dispatched;                 //!< dispatch time by task id
+    std::vector<Time> m_arrived;                    //!< arrival time by task id
+    std::vector<double> m_network;                  //!< network time by task id (received)
+    std::vector<uint8_t> m_modelBytes;              //!< this iteration's MODEL payload
+    std::vector<bool> m_hasModel;                   //!< per worker: MODEL sent this iteration
     IterationRecord m_record;                       //!< being filled
     uint64_t m_bytesUpAtStart{0};                   //!< transport counter at start
     uint64_t m_bytesDownAtStart{0};                 //!< transport counter at start
