@@ -313,6 +313,7 @@ CodedLearningRun::ConnectOutputs()
     info.network = m_settings.network.kind;
     info.workers = m_settings.coding.numWorkers;
     info.stragglers = m_settings.coding.stragglers;
+    info.stragglersUsed = coded::GradientCodeFactory::UsesStragglers(m_settings.training.scheme);
     info.rngRun = RngSeedManager::GetRun();
     info.targetAccuracy = o.targetAccuracy;
     m_summary = std::make_unique<coded::RunSummary>(info);
@@ -362,6 +363,16 @@ CodedLearningRun::Run()
         m_network->WriteFlowMonitor(OutputPath("flowmon.xml"));
     }
     m_summary->SetPerWorkerData(m_perWorkerData);
+    double loadDone = 0.0;
+    for (const auto& worker : m_learning.GetWorkers())
+    {
+        loadDone += worker->GetLoadDone();
+    }
+    m_summary->SetComputeLoadDone(loadDone);
+    if (const coded::GradientCode* code = m_learning.GetServer()->GetCode())
+    {
+        m_summary->SetStorageRedundancy(code->Placement().StorageRedundancy());
+    }
     if (m_energy)
     {
         m_summary->SetPerWorkerEnergy(m_energy->PerWorkerEnergy());
