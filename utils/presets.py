@@ -117,6 +117,8 @@ TABLE = [  # heading (TARGET: the target accuracy), format of the value, value
     ("mean iteration (s)", "{:.3f}", lambda r: r["mean_iteration_time_s"]),
     ("p95 iteration (s)", "{:.3f}", lambda r: r["p95_iteration_time_s"]),
     ("compute load", "{:.1f}", lambda r: r["mean_compute_load"]),
+    ("compute done", "{:.1f}", lambda r: r["compute_load_done"]),
+    ("storage", "{:.1f}", lambda r: r["storage_redundancy"]),
     ("uplink kB/iteration", "{:.0f}", lambda r: float(r["uplink_bytes_per_iteration"]) / 1000),
     ("chunks lost", None, lambda r: r["chunks_lost"]),
     ("Jain admitted", "{:.3f}", lambda r: r["jain_admitted"]),

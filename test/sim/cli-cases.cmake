@@ -86,6 +86,23 @@ cl_sim(two-stage-pool-unknown [=[two-stage: stageTwoPool = "all", allowed: "idle
        --stageTwoPool=all)
 cl_sim(two-stage-quantile-above-one [=[two-stage: deadlineQuantile = 2.*must be in \[0, 1\]]=]
        --deadlineQuantile=2)
+cl_sim(two-stage-deadline-rule-unknown
+       [=[two-stage: deadlineRule = "median", allowed: "predicted", "quantile"]=]
+       --deadlineRule=median)
+cl_sim(two-stage-size-unknown [=[two-stage: stageOneSize = "all", allowed: "adaptive", "fixed"]=]
+       --stageOneSize=all)
+cl_sim(two-stage-slack-negative [=[two-stage: deadlineSlack = -0.5, must be in \[0, 1e\+06\]]=]
+       --deadlineSlack=-0.5)
+cl_sim(two-stage-deviations-negative
+       [=[two-stage: deadlineDeviations = -1, must be in \[0, 1e\+06\]]=] --deadlineDeviations=-1)
+cl_sim(two-stage-exclude-below-one
+       [=[two-stage: excludeSlowerThan \(0 = off\) = 0.5, must be in \[1, 1e\+12\]]=]
+       --excludeSlowerThan=0.5)
+cl_sim(two-stage-trigger-above-n1
+       [=[two-stage: stageTwoTrigger c = 11, must be 0 \(off\) or in \[1, n1 = 10\]]=]
+       --stageTwoTrigger=11)
+cl_sim(replication-too-large [=[--replication=70000: allowed range is \[0, 65535\]]=]
+       --replication=70000)
 cl_sim(history-beta-one [=[--historyBeta=1: allowed range is \[0, 0.999999\]]=] --historyBeta=1)
 cl_sim(approx-decoder-unknown [=[approximate: approxDecoder = "magic", allowed: "optimal", "fixed"]=]
        --scheme=approximate --approxDecoder=magic)

@@ -36,8 +36,9 @@ AGGREGATE = os.path.join(UTILS, "aggregate.py")
 SUMMARY_COLUMNS = (
     "scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,target_accuracy,"
     "reached_target,time_to_target_s,iterations_to_target,final_accuracy,final_train_loss,"
-    "mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,uplink_bytes_per_iteration,"
-    "downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s,"
+    "mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,compute_load_done,"
+    "storage_redundancy,uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,"
+    "jain_admitted,sim_time_s,"
     "radio_energy_per_iteration_j,compute_energy_per_iteration_j,energy_per_iteration_j,"
     "energy_to_target_j,radio_energy_to_target_j,compute_energy_to_target_j,total_energy_j,"
     "jain_energy,workers_alive").split(",")
