@@ -185,6 +185,7 @@ APPS_SOURCES = [
     'model/apps/learning-setup.cc',
     'model/apps/ns3-random-source.cc',
     'model/apps/parameter-server-application.cc',
+    'model/apps/run-diagnosis.cc',
     'model/apps/run-summary.cc',
     'model/apps/worker-application.cc',
     'helper/coded-learning-helper.cc',
@@ -205,6 +206,7 @@ APPS_HEADERS = [
     'model/apps/learning-setup.h',
     'model/apps/ns3-random-source.h',
     'model/apps/parameter-server-application.h',
+    'model/apps/run-diagnosis.h',
     'model/apps/run-summary.h',
     'model/apps/worker-application.h',
     'helper/coded-learning-helper.h',
@@ -220,6 +222,7 @@ APPS_HEADERS = [
     'helper/run/coded-learning-run.h',
 ]
 APPS_BOOST_TESTS = [
+    'test/apps/run-diagnosis-test.cc',
     'test/apps/run-summary-test.cc',
 ]
 APPS_NS3_TESTS = [

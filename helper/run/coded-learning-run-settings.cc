@@ -162,6 +162,10 @@ AddAdmissionFlags(CommandLine& cmd, CodedLearningRunSettings& s)
                  "Target test accuracy in [0, 1] of summary.csv's time_to_target_s and "
                  "iterations_to_target",
                  s.outputs.targetAccuracy);
+    cmd.AddValue("requireDecoded",
+                 "Fail (exit status 4) when fewer than this fraction of the --iterations decoded, "
+                 "in [0, 1] (0 = never; for scripts and sweeps)",
+                 s.outputs.requireDecoded);
 }
 
 /// Declares the optimiser, compute-time and iteration flags. \param cmd the command line
@@ -294,6 +298,7 @@ CodedLearningRunSettings::Validate() const
     ValidateFaults();
     CommandLineChecks::RequireRange("admissionCsvInterval", admission.csvInterval, 1, 1e9);
     CommandLineChecks::RequireRange("targetAccuracy", outputs.targetAccuracy, 0.0, 1.0);
+    CommandLineChecks::RequireRange("requireDecoded", outputs.requireDecoded, 0.0, 1.0);
     energy.Validate(coding.numWorkers);
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = training.learningRate;

@@ -152,6 +152,9 @@ struct CodedLearningRunSettings
         bool flowmon{false};
         /// Target test accuracy of summary.csv, [0, 1] (--targetAccuracy).
         double targetAccuracy{0.80};
+        /// The run fails (CodedLearningRun::ExitStatus 4) when fewer than this fraction of the
+        /// iterations asked for decoded, [0, 1]; 0 = never (--requireDecoded).
+        double requireDecoded{0.0};
     };
 
     /// Simulated time and random streams (no flags; ns-3's --RngRun selects the run).

@@ -115,6 +115,12 @@ WifiScenarioHelper::GetDisplayName() const
 }
 
 uint32_t
+WifiScenarioHelper::GetConnectedWorkers() const
+{
+    return m_tracker ? m_tracker->GetConfirmedCount() : 0;
+}
+
+uint32_t
 WifiScenarioHelper::GetMaxWorkers() const
 {
     return std::min(GetSubnetCapacity(), MAX_WIFI_STATIONS);

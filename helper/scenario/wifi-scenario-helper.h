@@ -163,6 +163,9 @@ class WifiScenarioHelper : public NetworkScenarioHelper
      */
     void SetExplicitBlockAckRequest(bool explicitBar);
 
+    /// \return the stations associated with the access point now (confirmed at the AP)
+    uint32_t GetConnectedWorkers() const override;
+
   protected:
     std::string GetDisplayName() const override;
     std::string TooManyWorkersMessage(uint32_t maxWorkers) const override;
