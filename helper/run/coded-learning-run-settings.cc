@@ -75,6 +75,12 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
                  "with ns-3.37 only: the workaround for its Block Ack assertion, "
                  "doc/networks.rst)",
                  t.wifiExplicitBlockAckRequest);
+    cmd.AddValue("wifiLostBeacons",
+                 "Wi-Fi: the access point lets go of a station that heard no beacon for this "
+                 "many intervals (out of range) and takes it back when it hears one, in [0, "
+                 "1000]; 0 = never, ns-3's behaviour, in which an unreachable station stalls the "
+                 "cell (doc/hardening.rst)",
+                 t.wifiStationLossBeacons);
     cmd.AddValue("p2pRate",
                  "p2p: link data rate, one value or a comma-separated list per worker",
                  t.p2pDataRates);
@@ -290,6 +296,10 @@ CodedLearningRunSettings::Validate() const
                                     1,
                                     4294967295.0);
     CommandLineChecks::RequireRange("wifiQueueDelay", network.wifiQueueDelay, 1e-9, 1e9);
+    CommandLineChecks::RequireRange("wifiLostBeacons",
+                                    network.topology.wifiStationLossBeacons,
+                                    0,
+                                    1000);
     CommandLineChecks::RequireRange("hidden", model.hidden, 1, 1e6);
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", admission.v, 1e-9, 1e12);

@@ -91,6 +91,8 @@ struct CodedLearningRunSettings
         double wifiQueueDelay{5.0};
         /// The topology's settings (doc/networks.rst). Flags: --lossModel, --wifiStandard,
         /// --distance (wifiDistance), --wifiMobility, --wifiQueueSize (wifiMacQueueSize),
+        /// --wifiExplicitBar (wifiExplicitBlockAckRequest), --wifiLostBeacons
+        /// (wifiStationLossBeacons),
         /// --p2pRate (p2pDataRates), --p2pDelay (p2pDelays), --csmaRate (csmaDataRate).
         /// CodedLearningRun sets numWorkers, uplinkLossRate, downlinkLossRate and
         /// wifiMacQueueMaxDelay from coding.numWorkers, lossRate and wifiQueueDelay.

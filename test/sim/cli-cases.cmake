@@ -110,6 +110,8 @@ cl_sim(unknown-flag [=[Invalid command-line argument.*wrokers]=] --wrokers=3)
 cl_sim(workers-not-a-number [=[Invalid command-line argument.*workers]=] --workers=ten)
 cl_sim(wifi-explicit-bar-not-bool [=[Invalid command-line argument.*wifiExplicitBar=maybe]=]
        --network=wifi --wifiExplicitBar=maybe)
+cl_sim(wifi-lost-beacons-too-many [=[--wifiLostBeacons=1001: allowed range is \[0, 1000\]]=]
+       --network=wifi --wifiLostBeacons=1001)
 cl_sim(bool-not-a-bool [=[Invalid command-line argument.*pcap]=] --pcap=maybe)
 
 # --- coded-learning-sim: combinations ---------------------------------------------------------
