@@ -192,6 +192,19 @@ def same_outputs(first, second):
     return bad
 
 
+def print_kinds(rows):
+    """Per fault kind (and network): schedules with it and the fraction of iterations decoded
+    (campaign.csv rows)."""
+    print(f"{'fault':<9} {'network':<7} {'schedules':>9} {'decoded':>8}")
+    for kind in ("crash", "link", "move", "loss", "battery"):
+        for net in ("wifi", "csma", "p2p"):
+            sel = [r for r in rows if r[1] == net and any(f.startswith(kind)
+                                                           for f in r[6].split("; "))]
+            if sel:
+                share = sum(r[9] for r in sel) / (ITERATIONS * len(sel))
+                print(f"{kind:<9} {net:<7} {len(sel):>9} {share:>8.3f}")
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -261,6 +274,7 @@ def main(argv):
     print(f"{PROG}: iterations decoded: {sum(r[9] for r in rows)} of {ITERATIONS * len(rows)} "
           f"({sum(r[9] for r in exact)} of {ITERATIONS * len(exact)} for the exact schemes); "
           f"table {os.path.join(a.out, 'campaign.csv')}")
+    print_kinds(rows)
     for v in violations[:20]:
         print(f"{PROG}: violation: {v}")
     return 1 if violations or counts["ok"] != a.schedules else 0
