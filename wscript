@@ -195,6 +195,7 @@ APPS_SOURCES = [
     'model/apps/learning-setup.cc',
     'model/apps/ns3-random-source.cc',
     'model/apps/parameter-server-application.cc',
+    'model/apps/run-diagnosis.cc',
     'model/apps/run-summary.cc',
     'model/apps/worker-application.cc',
     'helper/coded-learning-helper.cc',
@@ -215,6 +216,7 @@ APPS_HEADERS = [
     'model/apps/learning-setup.h',
     'model/apps/ns3-random-source.h',
     'model/apps/parameter-server-application.h',
+    'model/apps/run-diagnosis.h',
     'model/apps/run-summary.h',
     'model/apps/worker-application.h',
     'helper/coded-learning-helper.h',
@@ -230,6 +232,7 @@ APPS_HEADERS = [
     'helper/run/coded-learning-run.h',
 ]
 APPS_BOOST_TESTS = [
+    'test/apps/run-diagnosis-test.cc',
     'test/apps/run-summary-test.cc',
 ]
 APPS_NS3_TESTS = [
@@ -248,6 +251,7 @@ NETWORK_SOURCES = [
     'model/network/static-arp-pair.cc',
     'model/network/wifi-association-tracker.cc',
     'model/network/wifi-data-frame-error-model.cc',
+    'model/network/wifi-station-loss-detector.cc',
     'helper/scenario/csma-scenario-helper.cc',
     'helper/scenario/ideal-scenario-helper.cc',
     'helper/scenario/network-scenario-factory.cc',
@@ -262,6 +266,7 @@ NETWORK_HEADERS = [
     'model/network/static-arp-pair.h',
     'model/network/wifi-association-tracker.h',
     'model/network/wifi-data-frame-error-model.h',
+    'model/network/wifi-station-loss-detector.h',
     'helper/scenario/csma-scenario-helper.h',
     'helper/scenario/ideal-scenario-helper.h',
     'helper/scenario/network-scenario-factory.h',

@@ -75,6 +75,12 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
                  "with ns-3.37 only: the workaround for its Block Ack assertion, "
                  "doc/networks.rst)",
                  t.wifiExplicitBlockAckRequest);
+    cmd.AddValue("wifiLostBeacons",
+                 "Wi-Fi: the access point lets go of a station that heard no beacon for this "
+                 "many intervals (out of range) and takes it back when it hears one, in [0, "
+                 "1000]; 0 = never, ns-3's behaviour, in which an unreachable station stalls the "
+                 "cell (doc/hardening.rst)",
+                 t.wifiStationLossBeacons);
     cmd.AddValue("p2pRate",
                  "p2p: link data rate, one value or a comma-separated list per worker",
                  t.p2pDataRates);
@@ -201,6 +207,10 @@ AddAdmissionFlags(CommandLine& cmd, CodedLearningRunSettings& s)
                  "Target test accuracy in [0, 1] of summary.csv's time_to_target_s and "
                  "iterations_to_target",
                  s.outputs.targetAccuracy);
+    cmd.AddValue("requireDecoded",
+                 "Fail (exit status 4) when fewer than this fraction of the --iterations decoded, "
+                 "in [0, 1] (0 = never; for scripts and sweeps)",
+                 s.outputs.requireDecoded);
 }
 
 /// Declares the optimiser, compute-time and iteration flags. \param cmd the command line
@@ -325,6 +335,10 @@ CodedLearningRunSettings::Validate() const
                                     1,
                                     4294967295.0);
     CommandLineChecks::RequireRange("wifiQueueDelay", network.wifiQueueDelay, 1e-9, 1e9);
+    CommandLineChecks::RequireRange("wifiLostBeacons",
+                                    network.topology.wifiStationLossBeacons,
+                                    0,
+                                    1000);
     CommandLineChecks::RequireRange("hidden", model.hidden, 1, 1e6);
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", admission.v, 1e-9, 1e12);
@@ -335,6 +349,7 @@ CodedLearningRunSettings::Validate() const
     ValidateFaults();
     CommandLineChecks::RequireRange("admissionCsvInterval", admission.csvInterval, 1, 1e9);
     CommandLineChecks::RequireRange("targetAccuracy", outputs.targetAccuracy, 0.0, 1.0);
+    CommandLineChecks::RequireRange("requireDecoded", outputs.requireDecoded, 0.0, 1.0);
     energy.Validate(coding.numWorkers);
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = training.learningRate;

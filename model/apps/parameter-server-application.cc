@@ -111,7 +111,13 @@ ParameterServerApplication::GetTypeId()
                             "iteration, unknown task or owner, duplicate, undecodable payload); "
                             "the argument is the reason. GetResultsDropped() counts them.",
                             MakeTraceSourceAccessor(&ParameterServerApplication::m_dropTrace),
-                            "ns3::MessageTransport::DropTracedCallback");
+                            "ns3::MessageTransport::DropTracedCallback")
+            .AddTraceSource("Diverged",
+                            "Training ended because a quantity of the iteration was not finite "
+                            "(decoded gradient or loss, updated model, a worker's result): the "
+                            "iteration and the quantity in words.",
+                            MakeTraceSourceAccessor(&ParameterServerApplication::m_divergedTrace),
+                            "ns3::ParameterServerApplication::DivergedTracedCallback");
     return tid;
 }
 
@@ -409,6 +415,10 @@ ParameterServerApplication::HandleMessage(uint32_t peer,
     }
     if (!m_active || info.iteration != m_iteration)
     {
+        if (info.iteration <= m_iteration)
+        {
+            ++m_lateResults;
+        }
         DropResult("result of iteration " + std::to_string(info.iteration) + " (current " +
                    std::to_string(m_iteration) + ", active " + std::to_string(m_active) + ")");
         return;
@@ -541,38 +551,66 @@ ParameterServerApplication::OnDeadline()
 }
 
 void
-ParameterServerApplication::Complete(bool decoded)
+ParameterServerApplication::Diverge(uint32_t iteration, const std::string& quantity)
 {
-    NS_LOG_FUNCTION(this << m_iteration << decoded);
+    NS_LOG_FUNCTION(this << iteration << quantity);
+    if (m_active && iteration == m_iteration)
+    {
+        Complete(false, quantity);
+    }
+}
+
+std::string
+ParameterServerApplication::ApplyDecoded()
+{
+    const coded::DecodeResult& dec = m_round->Decode();
+    const coded::DenseVector combined = dec.Combine(m_results);
+    const Eigen::Index p = m_params.size();
+    const uint32_t samples = m_batch.Size(m_setup->Train().NumSamples());
+    m_record.decodeResidual = dec.maxResidual;
+    if (!combined.head(p).allFinite())
+    {
+        return "the decoded gradient";
+    }
+    if (!std::isfinite(combined(p)))
+    {
+        return "the decoded training loss";
+    }
+    m_record.trainLoss = combined(p) / samples;
+    coded::DenseVector next = m_params;
+    m_sgd->Step(next, combined.head(p), samples);
+    if (!next.allFinite())
+    {
+        return "the model after the update";
+    }
+    m_params = next;
+    return "";
+}
+
+void
+ParameterServerApplication::Complete(bool decoded, const std::string& notFinite)
+{
+    NS_LOG_FUNCTION(this << m_iteration << decoded << notFinite);
     Simulator::Cancel(m_deadlineEvent);
     Simulator::Cancel(m_stageTwoEvent);
     m_active = false;
     const Time now = Simulator::Now();
     const coded::IterationPlan& plan = m_round->Plan();
-    const coded::Dataset& train = m_setup->Train();
     m_record.decoded = decoded;
     m_record.outcome = decoded ? "decoded" : "deadline";
     m_record.resultsReceived = m_round->NumReceived();
-    if (decoded)
+    std::string divergence = notFinite;
+    if (decoded && divergence.empty())
     {
-        const coded::DecodeResult& dec = m_round->Decode();
-        const coded::DenseVector combined = dec.Combine(m_results);
-        const Eigen::Index p = m_params.size();
-        const uint32_t samples = m_batch.Size(train.NumSamples());
-        m_record.decodeResidual = dec.maxResidual;
-        m_record.trainLoss = combined(p) / samples;
-        coded::DenseVector next = m_params;
-        m_sgd->Step(next, combined.head(p), samples);
-        if (next.allFinite())
-        {
-            m_params = next;
-        }
-        else
-        {
-            NS_LOG_WARN("iteration " << m_iteration << ": the update is not finite; skipped");
-            m_record.decoded = false;
-            m_record.outcome = "not-finite";
-        }
+        divergence = ApplyDecoded();
+    }
+    if (!divergence.empty())
+    {
+        NS_LOG_WARN("iteration " << m_iteration << ": " << divergence
+                                 << " is not finite: training diverged");
+        m_record.decoded = false;
+        m_record.outcome = "diverged";
+        m_diverged = true;
     }
     if (m_round->HasStageTwo())
     {
@@ -645,7 +683,7 @@ ParameterServerApplication::Complete(bool decoded)
     m_record.bytesUp = m_transport->GetBytesReceived() - m_bytesUpAtStart;
     m_record.bytesDown = m_transport->GetBytesSent() - m_bytesDownAtStart;
     m_record.endTime = now.GetSeconds();
-    const bool last = m_iteration + 1 >= m_iterations;
+    const bool last = m_iteration + 1 >= m_iterations || m_diverged;
     if (last || (m_evalInterval > 0 && (m_iteration + 1) % m_evalInterval == 0))
     {
         m_model->SetParameters(m_params);
@@ -654,7 +692,11 @@ ParameterServerApplication::Complete(bool decoded)
     ++m_iterationsDone;
     m_iterationEnd(m_record);
     m_round.reset();
-    if (!last)
+    if (m_diverged)
+    {
+        m_divergedTrace(m_iteration, divergence);
+    }
+    else if (!last)
     {
         ++m_iteration;
         m_nextEvent = Simulator::Schedule(m_gap, &ParameterServerApplication::StartIteration, this);

@@ -34,6 +34,11 @@ namespace ns3
  * history (censored for unfinished workers), evaluate every EvalInterval iterations, report
  * the iteration (IterationEnd) and start the next one. If the results do not suffice by
  * IterationDeadline, the iteration ends without an update.
+ *
+ * Divergence: a decoded gradient (or training loss) that is not finite, an updated model that
+ * is not finite, or Diverge() (a worker computed a result that is not finite) ends training
+ * in that iteration: it ends with the outcome "diverged" (IterationEnd), Diverged reports the
+ * iteration and what was not finite, and no further iteration starts.
  */
 class ParameterServerApplication : public Application
 {
@@ -63,6 +68,29 @@ class ParameterServerApplication : public Application
                                          uint32_t worker,
                                          uint32_t task,
                                          Time elapsed);
+
+    /**
+     * TracedCallback signature of divergence.
+     * \param iteration the iteration that ended training
+     * \param quantity what was not finite, in words
+     */
+    typedef void (*DivergedTracedCallback)(uint32_t iteration, const std::string& quantity);
+
+    /**
+     * Ends training now because a quantity of the current iteration is not finite (used for
+     * a worker's result: the worker cannot send it, non-finite values are refused on the
+     * wire). The current iteration ends with the outcome "diverged", Diverged fires and no
+     * further iteration starts. Nothing happens between iterations or after training ended.
+     * \param iteration the iteration the quantity belongs to (ignored unless current)
+     * \param quantity what was not finite, in words
+     */
+    void Diverge(uint32_t iteration, const std::string& quantity);
+
+    /// \return whether training ended because of divergence
+    bool HasDiverged() const
+    {
+        return m_diverged;
+    }
 
     /**
      * \param setup the learning task
@@ -139,6 +167,13 @@ class ParameterServerApplication : public Application
         return m_resultsDropped;
     }
 
+    /// \return results (and reports) that arrived after their iteration had ended (counted
+    ///         in GetResultsDropped() too)
+    uint32_t GetLateResults() const
+    {
+        return m_lateResults;
+    }
+
   protected:
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
@@ -167,8 +202,20 @@ class ParameterServerApplication : public Application
     /// The iteration deadline.
     void OnDeadline();
 
-    /// \param decoded whether the results sufficed
-    void Complete(bool decoded);
+    /**
+     * Ends the current iteration.
+     * \param decoded whether the results sufficed
+     * \param notFinite what was found not finite before (empty: nothing; then the iteration
+     *        diverges only if the decoded gradient, loss or updated model are not finite)
+     */
+    void Complete(bool decoded, const std::string& notFinite = "");
+
+    /**
+     * Applies the decoded gradient: the training loss and the SGD step, unless the decoded
+     * values or the updated model are not finite.
+     * \return what was not finite (empty if everything was)
+     */
+    std::string ApplyDecoded();
 
     /// Transport callback. \param peer the sender \param info its header fields
     /// \param payload the reassembled payload
@@ -237,6 +284,8 @@ class ParameterServerApplication : public Application
     EventId m_stageTwoEvent;                        //!< tau1
     EventId m_nextEvent;                            //!< next iteration
     uint32_t m_resultsDropped{0};                   //!< drops
+    uint32_t m_lateResults{0};                      //!< results after their iteration
+    bool m_diverged{false};                         //!< training ended by divergence
     TracedCallback<const std::string&> m_dropTrace; //!< drop trace (reason)
 
     /// An upload waiting for the scheduler.
@@ -254,6 +303,7 @@ class ParameterServerApplication : public Application
 
     TracedCallback<const IterationRecord&> m_iterationEnd;               //!< trace
     TracedCallback<uint32_t, uint32_t, uint32_t, Time> m_resultReceived; //!< trace
+    TracedCallback<uint32_t, const std::string&> m_divergedTrace;        //!< trace
 };
 
 } // namespace ns3

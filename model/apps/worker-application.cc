@@ -72,7 +72,14 @@ WorkerApplication::GetTypeId()
                             "iteration, undecodable, unexpected type, grant for nothing held); "
                             "the argument is the reason. GetMessagesDropped() counts them.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_dropTrace),
-                            "ns3::MessageTransport::DropTracedCallback");
+                            "ns3::MessageTransport::DropTracedCallback")
+            .AddTraceSource("NotFiniteResult",
+                            "The result of a task (its coded gradient or loss) is not finite, "
+                            "so it cannot be sent (the wire refuses non-finite values): the "
+                            "task's iteration and id. The task is dropped; the run recipe ends "
+                            "training as diverged (ParameterServerApplication::Diverge).",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_notFinite),
+                            "ns3::WorkerApplication::TaskIdTracedCallback");
     return tid;
 }
 
@@ -361,6 +368,15 @@ WorkerApplication::TryStart()
             const double loss = m_setup->LossAndGradient(*m_model, term.rows, g);
             m_result.head(p) += term.coefficient * g;
             m_result(p) += term.coefficient * loss;
+        }
+        if (!m_result.allFinite())
+        {
+            NS_LOG_WARN("worker " << m_index << ": the result of task " << next.info.task
+                                  << " of iteration " << next.info.iteration
+                                  << " is not finite; not sent");
+            ++m_resultsNotFinite;
+            m_notFinite(next.info.iteration, next.info.task);
+            continue;
         }
         m_precision = (next.info.flags & CodedLearningHeader::FLAG_FLOAT32)
                           ? coded::WirePrecision::FLOAT32

@@ -59,6 +59,13 @@ class WorkerApplication : public Application
                                        Time computeTime);
 
     /**
+     * TracedCallback signature of a task named by its iteration and id.
+     * \param iteration the iteration
+     * \param task the task id
+     */
+    typedef void (*TaskIdTracedCallback)(uint32_t iteration, uint32_t task);
+
+    /**
      * TracedCallback signature of the start of a task's computation.
      * \param iteration the iteration
      * \param task the task id
@@ -117,6 +124,12 @@ class WorkerApplication : public Application
     uint32_t GetMessagesDropped() const
     {
         return m_messagesDropped;
+    }
+
+    /// \return tasks whose result was not finite (not sent; NotFiniteResult)
+    uint32_t GetResultsNotFinite() const
+    {
+        return m_resultsNotFinite;
     }
 
     /**
@@ -230,6 +243,7 @@ class WorkerApplication : public Application
     uint32_t m_tasksCompleted{0};                                    //!< results sent
     uint32_t m_tasksCancelled{0};                                    //!< tasks cancelled
     TracedCallback<const std::string&> m_dropTrace;                  //!< drop trace (reason)
+    uint32_t m_resultsNotFinite{0};                                  //!< results not finite
     uint32_t m_messagesDropped{0};                                   //!< messages dropped
     uint32_t m_tasksRefused{0};                                      //!< tasks refused (rows)
     uint64_t m_rawSamplesReceived{0};                      //!< raw samples received with tasks
@@ -250,6 +264,7 @@ class WorkerApplication : public Application
     TracedCallback<uint32_t, uint32_t, double, Time> m_taskCancelled;        //!< task cancelled
     TracedCallback<uint32_t, uint32_t, uint64_t, Time> m_computeStarted;     //!< compute starts
     TracedCallback<uint32_t, uint32_t, uint64_t, Time, Time> m_computeEnded; //!< compute ends
+    TracedCallback<uint32_t, uint32_t> m_notFinite; //!< a result that is not finite
 };
 
 } // namespace ns3
