@@ -317,6 +317,7 @@ ENERGY_BOOST_TESTS = [
 ]
 ENERGY_NS3_TESTS = [
     'test/energy/energy-test-suite.cc',
+    'test/energy/radio-meter-test-suite.cc',
 ]
 
 AREAS = ['compat', 'learning', 'coding', 'admission', 'wire', 'transport', 'apps', 'network',

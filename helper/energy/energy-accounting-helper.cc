@@ -2,7 +2,6 @@
 #include "energy-accounting-helper.h"
 
 #include "ns3/abort.h"
-#include "ns3/basic-energy-source-helper.h"
 #include "ns3/coded-learning-ns3-compat.h"
 #include "ns3/double.h"
 #include "ns3/ipv4.h"
@@ -11,11 +10,10 @@
 #include "ns3/wifi-mac.h"
 #include "ns3/wifi-net-device.h"
 #include "ns3/wifi-phy.h"
-#include "ns3/wifi-radio-energy-model-helper.h"
-#include "ns3/wifi-radio-energy-model.h"
 #include "ns3/wifi-remote-station-manager.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -60,6 +58,14 @@ DefaultDouble(const std::string& typeName, const std::string& attribute)
     return value->Get();
 }
 
+/// \return the supply voltage of the radios: ns-3's BasicEnergySource default (V)
+double
+SupplyVoltage()
+{
+    return DefaultDouble(CODED_LEARNING_ENERGY_TYPE_ID("BasicEnergySource"),
+                         "BasicEnergySupplyVoltageV");
+}
+
 /**
  * Checks that every radio state draws at least MIN_STATE_POWER.
  * \throws std::invalid_argument naming the attribute, its value and what is allowed
@@ -67,8 +73,7 @@ DefaultDouble(const std::string& typeName, const std::string& attribute)
 void
 CheckRadioCurrents()
 {
-    const double voltage = DefaultDouble(CODED_LEARNING_ENERGY_TYPE_ID("BasicEnergySource"),
-                                         "BasicEnergySupplyVoltageV");
+    const double voltage = SupplyVoltage();
     for (const char* attribute : CURRENT_ATTRIBUTES)
     {
         const double current = DefaultDouble("ns3::WifiRadioEnergyModel", attribute);
@@ -79,9 +84,7 @@ CheckRadioCurrents()
             os << "ns3::WifiRadioEnergyModel::" << attribute << " = " << current
                << " A at the supply voltage " << voltage
                << " V: every radio state must draw at least "
-               << EnergyAccountingHelper::MIN_STATE_POWER
-               << " W (current x voltage; the radio's energy model divides the source's energy "
-                  "by it)";
+               << EnergyAccountingHelper::MIN_STATE_POWER << " W (current x voltage)";
             throw std::invalid_argument(os.str());
         }
     }
@@ -199,15 +202,18 @@ EnergyAccountingHelper::Install(const NetworkScenario& scenario,
 Ptr<RadioEnergyMeter>
 EnergyAccountingHelper::InstallRadio(Ptr<NetDevice> device)
 {
-    BasicEnergySourceHelper sourceHelper;
-    sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_ENERGY));
-    WifiRadioEnergyModelHelper radioHelper;
-    auto sources = sourceHelper.Install(device->GetNode());
-    auto models = radioHelper.Install(device, sources.Get(0));
-    Ptr<WifiRadioEnergyModel> model = DynamicCast<WifiRadioEnergyModel>(models.Get(0));
-    NS_ABORT_MSG_IF(!model, "no WifiRadioEnergyModel on node " << device->GetNode()->GetId());
+    Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(device);
+    NS_ABORT_MSG_IF(!wifi || !wifi->GetPhy(),
+                    "no Wi-Fi PHY on node " << device->GetNode()->GetId());
+    // ns-3's WifiRadioEnergyModel and BasicEnergySource are not installed (doc/energy.rst):
+    // the meter integrates the PHY's state periods with their currents and voltage.
+    std::array<double, RadioEnergyMeter::NUM_STATES> currents{};
+    for (uint32_t k = 0; k + 1 < RadioEnergyMeter::NUM_STATES; ++k)
+    {
+        currents[k] = DefaultDouble("ns3::WifiRadioEnergyModel", CURRENT_ATTRIBUTES[k]);
+    }
     Ptr<RadioEnergyMeter> meter = CreateObject<RadioEnergyMeter>();
-    meter->Attach(model, sources.Get(0)->GetSupplyVoltage());
+    meter->Attach(wifi->GetPhy(), currents, SupplyVoltage());
     return meter;
 }
 

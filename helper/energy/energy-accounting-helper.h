@@ -25,12 +25,12 @@ namespace ns3
  * iteration: radio (Wi-Fi), compute and batteries (doc/energy.rst).
  *
  * Install() puts on the built network:
- *  - on "wifi", for every node (the workers and the access point, i.e. the server): an ns-3
- *    BasicEnergySource (SOURCE_ENERGY joules, so that it never runs dry; its supply voltage is
- *    the BasicEnergySupplyVoltageV attribute, ns-3's 3 V) and an ns-3 WifiRadioEnergyModel
- *    (its current attributes, ns-3's defaults: doc/energy.rst), read by a
- *    RadioEnergyMeter. On "csma", "p2p" and "ideal" no radio or NIC energy is modelled: the
- *    radio columns stay empty.
+ *  - on "wifi", for every node (the workers and the access point, i.e. the server): a
+ *    RadioEnergyMeter on its WifiPhy, with the currents of ns-3's WifiRadioEnergyModel
+ *    attributes and the supply voltage of ns-3's BasicEnergySource attribute
+ *    BasicEnergySupplyVoltageV (their defaults, ns-3's 3 V: doc/energy.rst); neither ns-3
+ *    model is installed. On "csma", "p2p" and "ideal" no radio or NIC energy is modelled:
+ *    the radio columns stay empty.
  *  - for every worker, a CpuEnergyModel (EnergySettings::CpuModels) fed by the worker's
  *    ComputeStarted and ComputeEnded trace sources, and, when EnergySettings gives it one, a
  *    WorkerBattery that its radio and CPU drain. An empty battery powers the worker off:
@@ -45,8 +45,6 @@ namespace ns3
 class EnergyAccountingHelper
 {
   public:
-    /// Energy of the "unlimited" BasicEnergySource of each Wi-Fi node (J).
-    static constexpr double SOURCE_ENERGY = 1e6;
     /// Smallest power a radio state may draw (W): current x voltage (see Install()).
     static constexpr double MIN_STATE_POWER = 1e-3;
 
@@ -62,8 +60,7 @@ class EnergyAccountingHelper
      * \param scenario the built network
      * \param workers worker i's application, i < n
      * \throws std::invalid_argument for settings that do not fit (a list of the wrong length)
-     *         or a radio state whose power current x voltage is below MIN_STATE_POWER (ns-3's
-     *         WifiRadioEnergyModel divides the source's energy by it)
+     *         or a radio state whose power current x voltage is below MIN_STATE_POWER
      */
     void Install(const NetworkScenario& scenario,
                  const std::vector<Ptr<WorkerApplication>>& workers);

@@ -4,7 +4,8 @@
 #include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
-#include "ns3/wifi-radio-energy-model.h"
+#include "ns3/wifi-phy-state-helper.h"
+#include "ns3/wifi-phy.h"
 
 #include <algorithm>
 
@@ -18,9 +19,30 @@ NS_OBJECT_ENSURE_REGISTERED(RadioEnergyMeter);
 namespace
 {
 
-/// \param state a WifiPhyState \return its index in the meter's order
+/// Index of the off state.
+constexpr uint32_t OFF = RadioEnergyMeter::NUM_STATES - 1;
+
+} // namespace
+
+TypeId
+RadioEnergyMeter::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::RadioEnergyMeter")
+                            .SetParent<Object>()
+                            .SetGroupName("CodedLearning")
+                            .AddConstructor<RadioEnergyMeter>();
+    return tid;
+}
+
+RadioEnergyMeter::RadioEnergyMeter() = default;
+
+RadioEnergyMeter::~RadioEnergyMeter()
+{
+    Detach();
+}
+
 uint32_t
-IndexOf(WifiPhyState state)
+RadioEnergyMeter::IndexOf(WifiPhyState state)
 {
     switch (state)
     {
@@ -37,42 +59,35 @@ IndexOf(WifiPhyState state)
     case WifiPhyState::SLEEP:
         return 5;
     default:
-        return 6; // OFF
+        return OFF;
     }
 }
 
-} // namespace
-
-TypeId
-RadioEnergyMeter::GetTypeId()
+void
+RadioEnergyMeter::Attach(Ptr<WifiPhy> phy,
+                         const std::array<double, NUM_STATES>& currents,
+                         double supplyVoltage)
 {
-    static TypeId tid = TypeId("ns3::RadioEnergyMeter")
-                            .SetParent<Object>()
-                            .SetGroupName("CodedLearning")
-                            .AddConstructor<RadioEnergyMeter>();
-    return tid;
+    NS_ABORT_MSG_IF(m_state, "RadioEnergyMeter::Attach: called twice");
+    NS_ABORT_MSG_IF(!phy || !phy->GetState(), "RadioEnergyMeter::Attach: no Wi-Fi PHY");
+    m_state = phy->GetState();
+    m_current = currents;
+    m_current[OFF] = 0.0;
+    m_voltage = supplyVoltage;
+    m_until = Simulator::Now();
+    m_aheadEnd = m_until;
+    m_state->TraceConnectWithoutContext("State", MakeCallback(&RadioEnergyMeter::OnState, this));
 }
-
-RadioEnergyMeter::RadioEnergyMeter() = default;
-
-RadioEnergyMeter::~RadioEnergyMeter() = default;
 
 void
-RadioEnergyMeter::Attach(Ptr<WifiRadioEnergyModel> model, double supplyVoltage)
+RadioEnergyMeter::Detach()
 {
-    NS_ABORT_MSG_IF(m_model, "RadioEnergyMeter::Attach: called twice");
-    NS_ABORT_MSG_IF(!model, "RadioEnergyMeter::Attach: no model");
-    m_model = model;
-    m_voltage = supplyVoltage;
-    m_last = Simulator::Now();
-    m_model->TraceConnectWithoutContext("TotalEnergyConsumption",
-                                        MakeCallback(&RadioEnergyMeter::OnEnergy, this));
-}
-
-Ptr<WifiRadioEnergyModel>
-RadioEnergyMeter::GetModel() const
-{
-    return m_model;
+    if (m_state)
+    {
+        m_state->TraceDisconnectWithoutContext("State",
+                                               MakeCallback(&RadioEnergyMeter::OnState, this));
+        m_state = nullptr;
+    }
 }
 
 double
@@ -90,94 +105,141 @@ RadioEnergyMeter::StateName(uint32_t state)
     return names[state];
 }
 
-uint32_t
-RadioEnergyMeter::CurrentState() const
+void
+RadioEnergyMeter::Book(uint32_t state, Time from, Time to)
 {
-    return IndexOf(m_model->GetCurrentState());
+    const double seconds = (to - from).GetSeconds();
+    m_time[state] += seconds;
+    m_energy[state] += seconds * m_current[state] * m_voltage;
 }
 
 void
-RadioEnergyMeter::OnEnergy(double oldValue, double newValue)
+RadioEnergyMeter::SettleAhead(Time until)
 {
-    // Called inside WifiRadioEnergyModel::ChangeState before it sets the new state: the
-    // increase belongs to the state it leaves.
-    const uint32_t state = CurrentState();
+    const Time end = std::min(m_aheadEnd, until);
+    if (end > m_until)
+    {
+        Book(m_aheadState, m_until, end);
+        m_until = end;
+    }
+}
+
+void
+RadioEnergyMeter::OnState(Time start, Time duration, WifiPhyState state)
+{
     const Time now = Simulator::Now();
-    m_time[state] += (now - m_last).GetSeconds();
-    m_energy[state] += newValue - oldValue;
-    m_booked += newValue - oldValue;
-    m_last = now;
+    const Time end = start + duration;
+    // A period reported ahead (a transmission) happened up to now; a new report before its
+    // end cuts it (the PHY switched off while transmitting).
+    SettleAhead(now);
+    m_aheadEnd = m_until;
+    if (start > m_until)
+    {
+        m_gap += start - m_until;
+        Book(OFF, m_until, start);
+        m_until = start;
+    }
+    else if (start < m_until)
+    {
+        m_overlap += std::min(end, m_until) - start;
+    }
+    const uint32_t index = IndexOf(state);
+    const Time booked = std::min(end, now);
+    if (booked > m_until)
+    {
+        Book(index, m_until, booked);
+        m_until = booked;
+    }
+    if (end > m_until)
+    {
+        m_aheadEnd = end;
+        m_aheadState = index;
+    }
+}
+
+uint32_t
+RadioEnergyMeter::OpenState() const
+{
+    return m_state ? IndexOf(m_state->GetState()) : OFF;
+}
+
+double
+RadioEnergyMeter::PendingTime(uint32_t state) const
+{
+    NS_ABORT_MSG_IF(state >= NUM_STATES, "RadioEnergyMeter: no state " << state);
+    const Time now = Simulator::Now();
+    Time from = m_until;
+    double seconds = 0.0;
+    if (m_aheadEnd > from)
+    {
+        const Time end = std::min(m_aheadEnd, now);
+        seconds += state == m_aheadState && end > from ? (end - from).GetSeconds() : 0.0;
+        from = std::max(from, end);
+    }
+    if (now > from && state == OpenState())
+    {
+        seconds += (now - from).GetSeconds();
+    }
+    return seconds;
 }
 
 double
 RadioEnergyMeter::GetStateCurrent(uint32_t state) const
 {
-    switch (state)
-    {
-    case 0:
-        return m_model->GetIdleCurrentA();
-    case 1:
-        return m_model->GetCcaBusyCurrentA();
-    case 2:
-        return m_model->GetTxCurrentA();
-    case 3:
-        return m_model->GetRxCurrentA();
-    case 4:
-        return m_model->GetSwitchingCurrentA();
-    case 5:
-        return m_model->GetSleepCurrentA();
-    case 6:
-        return 0.0;
-    }
-    NS_ABORT_MSG("RadioEnergyMeter: no state " << state);
-    return 0.0;
+    NS_ABORT_MSG_IF(state >= NUM_STATES, "RadioEnergyMeter: no state " << state);
+    return m_current[state];
 }
 
 double
 RadioEnergyMeter::GetStateTime(uint32_t state) const
 {
-    NS_ABORT_MSG_IF(state >= NUM_STATES, "RadioEnergyMeter: no state " << state);
-    double t = m_time[state];
-    if (state == CurrentState())
-    {
-        t += (Simulator::Now() - m_last).GetSeconds();
-    }
-    return t;
+    return m_time.at(state) + PendingTime(state);
 }
 
 double
 RadioEnergyMeter::GetStateEnergy(uint32_t state) const
 {
-    NS_ABORT_MSG_IF(state >= NUM_STATES, "RadioEnergyMeter: no state " << state);
-    double e = m_energy[state];
-    if (state == CurrentState())
-    {
-        e += GetTotalEnergy() - m_booked;
-    }
-    return e;
+    return m_energy.at(state) + PendingTime(state) * m_current[state] * m_voltage;
 }
 
 double
 RadioEnergyMeter::GetTotalEnergy() const
 {
-    return m_model->GetTotalEnergyConsumption();
+    double total = 0.0;
+    for (uint32_t s = 0; s < NUM_STATES; ++s)
+    {
+        total += GetStateEnergy(s);
+    }
+    return total;
 }
 
 double
 RadioEnergyMeter::GetMaxPower() const
 {
     double current = 0.0;
-    for (uint32_t s = 0; s + 1 < NUM_STATES; ++s)
+    for (uint32_t s = 0; s < OFF; ++s)
     {
-        current = std::max(current, GetStateCurrent(s));
+        current = std::max(current, m_current[s]);
     }
     return current * m_voltage;
+}
+
+double
+RadioEnergyMeter::GetOverlapTime() const
+{
+    return m_overlap.GetSeconds();
+}
+
+double
+RadioEnergyMeter::GetGapTime() const
+{
+    return m_gap.GetSeconds();
 }
 
 void
 RadioEnergyMeter::DoDispose()
 {
-    m_model = nullptr;
+    Detach();
     Object::DoDispose();
 }
 

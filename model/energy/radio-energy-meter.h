@@ -5,6 +5,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/ptr.h"
+#include "ns3/wifi-phy-state.h"
 
 #include <array>
 #include <string>
@@ -12,20 +13,31 @@
 namespace ns3
 {
 
-class WifiRadioEnergyModel;
+class WifiPhy;
+class WifiPhyStateHelper;
 
 /**
  * \ingroup coded-learning
- * \brief Time and energy per radio state of one ns-3 WifiRadioEnergyModel, read from its
- * TotalEnergyConsumption trace source.
+ * \brief Time and energy per radio state of one Wi-Fi PHY, integrated from the periods its
+ * WifiPhyStateHelper reports on the "State" trace source (start, duration, state).
  *
- * The model adds the energy of the state it leaves (duration x current x supply voltage) when
- * its state changes; at that moment its GetCurrentState() is still the state left. The meter
- * books each increase and the time since the previous one to that state. The part since the
- * last change (not yet booked by the model) is added when read: time since then to the
- * current state, energy GetTotalEnergyConsumption() minus the booked sum. So the per-state
- * energies add up to the model's total, and time x current x voltage per state is an
- * independent check of them (test/energy).
+ * Energy of a period = its duration x the state's current x the supply voltage. The currents
+ * and the voltage are given to Attach() (EnergyAccountingHelper takes them from the defaults
+ * of ns-3's WifiRadioEnergyModel and BasicEnergySource attributes). The meter installs no
+ * ns-3 energy model and schedules no event: ns-3's WifiRadioEnergyModel re-schedules an
+ * event at every PHY state change, and the cancelled ones stay in the scheduler until their
+ * (far) time (doc/energy.rst).
+ *
+ * The State trace's periods are contiguous in time except around off (never reported) and
+ * sleep; a transmission or channel switch is reported at its start with its whole duration.
+ * The meter keeps a booked-until time: a period is booked from there (the part before is an
+ * overlap, counted by GetOverlapTime() and not booked twice), a part after now is kept and
+ * booked as time passes (a new period reported before its end cuts it), and a gap before a
+ * period is booked to off (the only state the trace never reports; counted by
+ * GetGapTime()). Read between two reports, the time since the booked-until time counts to
+ * the PHY's current state (WifiPhyStateHelper::GetState()); the trace later splits it into
+ * what the PHY really did (CCA busy then idle, say), so cumulative readings stay exact at
+ * every report and the open part is an estimate only between reports.
  *
  * States (index, name): 0 idle, 1 cca-busy, 2 tx, 3 rx, 4 switching, 5 sleep, 6 off.
  */
@@ -45,46 +57,66 @@ class RadioEnergyMeter : public Object
     ~RadioEnergyMeter() override;
 
     /**
-     * Follows a radio from now on (call once, when the model is installed).
-     * \param model the radio's energy model
-     * \param supplyVoltage the voltage of its energy source (V)
+     * Follows a PHY from now on (call once).
+     * \param phy the device's Wi-Fi PHY
+     * \param currents the current of each state (A), in the meter's order; off's is ignored (0)
+     * \param supplyVoltage the supply voltage (V)
      */
-    void Attach(Ptr<WifiRadioEnergyModel> model, double supplyVoltage);
+    void Attach(Ptr<WifiPhy> phy,
+                const std::array<double, NUM_STATES>& currents,
+                double supplyVoltage);
 
-    /// \return the radio's energy model
-    Ptr<WifiRadioEnergyModel> GetModel() const;
     /// \return the supply voltage (V)
     double GetSupplyVoltage() const;
 
     /// \param state a state index < NUM_STATES \return its name ("idle", "cca-busy", ...)
     static std::string StateName(uint32_t state);
-    /// \param state a state index < NUM_STATES \return the model's current in it (A; 0 off)
+    /// \param state a WifiPhyState \return its index in the meter's order
+    static uint32_t IndexOf(WifiPhyState state);
+    /// \param state a state index < NUM_STATES \return the current in it (A; 0 off)
     double GetStateCurrent(uint32_t state) const;
     /// \param state a state index < NUM_STATES \return time spent in it up to now (s)
     double GetStateTime(uint32_t state) const;
     /// \param state a state index < NUM_STATES \return energy spent in it up to now (J)
     double GetStateEnergy(uint32_t state) const;
-    /// \return the model's total energy up to now (J)
+    /// \return the energy of all states up to now (J)
     double GetTotalEnergy() const;
     /// \return the largest power of any state but off: max current x voltage (W)
     double GetMaxPower() const;
+    /// \return the time reported twice by the State trace and booked once (s)
+    double GetOverlapTime() const;
+    /// \return the time before a reported period that no period covered, booked to off (s)
+    double GetGapTime() const;
 
   protected:
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 
   private:
-    /// TotalEnergyConsumption sink. \param oldValue before \param newValue after
-    void OnEnergy(double oldValue, double newValue);
-    /// \return the index of the model's current state
-    uint32_t CurrentState() const;
+    /// State trace sink. \param start period start \param duration its length \param state it
+    void OnState(Time start, Time duration, WifiPhyState state);
+    /// Books [from, to) to a state. \param state its index \param from start \param to end
+    void Book(uint32_t state, Time from, Time to);
+    /// Books the reported part after the booked-until time up to \p until (at most its end).
+    /// \param until the time up to which it happened
+    void SettleAhead(Time until);
+    /// \return the index of the state an unreported time up to now is in
+    uint32_t OpenState() const;
+    /// \param state a state index \return its time not booked yet, up to now (s)
+    double PendingTime(uint32_t state) const;
+    /// Stops following the PHY.
+    void Detach();
 
-    Ptr<WifiRadioEnergyModel> m_model;         //!< the radio's model
-    double m_voltage{0};                       //!< supply voltage
-    std::array<double, NUM_STATES> m_time{};   //!< booked time per state
-    std::array<double, NUM_STATES> m_energy{}; //!< booked energy per state
-    double m_booked{0};                        //!< booked energy, all states
-    Time m_last;                               //!< time of the last booking
+    Ptr<WifiPhyStateHelper> m_state;            //!< the PHY's state helper
+    std::array<double, NUM_STATES> m_current{}; //!< current per state (A)
+    double m_voltage{0};                        //!< supply voltage (V)
+    std::array<double, NUM_STATES> m_time{};    //!< booked time per state (s)
+    std::array<double, NUM_STATES> m_energy{};  //!< booked energy per state (J)
+    Time m_until;                               //!< everything before is booked
+    Time m_aheadEnd;                            //!< end of a reported period past m_until
+    uint32_t m_aheadState{0};                   //!< its state
+    Time m_overlap;                             //!< time reported twice
+    Time m_gap;                                 //!< unreported time before a report
 };
 
 } // namespace ns3
