@@ -2,8 +2,9 @@
 //
 // The energy accounting in small deterministic runs (doc/energy.rst):
 //  - radio: for every Wi-Fi node, the time in each state (RadioEnergyMeter) times that state's
-//    current and the supply voltage, summed over the states, equals the energy ns-3's
-//    WifiRadioEnergyModel charged (1e-9 relative), with distinct currents per state;
+//    current and the supply voltage, summed over the states, equals the meter's total energy
+//    and its per-state energies (1e-9 relative), with distinct currents per state (the meter
+//    against ns-3's WifiRadioEnergyModel: radio-meter-test-suite.cc);
 //  - compute: each worker's CPU energy equals kappa f_i^2 cyclesPerSample x the samples it
 //    computed, a task cancelled while running counting up to the cancel, recomputed from the
 //    worker's TaskStarted/TaskFinished/TaskCancelled traces (1e-9 relative);
