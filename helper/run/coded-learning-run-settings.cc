@@ -6,6 +6,7 @@
 #include "ns3/command-line.h"
 #include "ns3/gradient-code-factory.h"
 #include "ns3/network-scenario-factory.h"
+#include "ns3/non-iid-partitioner.h"
 #include "ns3/sgd-optimizer.h"
 
 #include <cmath>
@@ -204,6 +205,23 @@ AddOutputFlags(CommandLine& cmd, CodedLearningRunSettings::Outputs& o)
     cmd.AddValue("flowmon", "Write FlowMonitor XML", o.flowmon);
 }
 
+/// Declares the partitioning flags. \param cmd the command line \param p the settings
+void
+AddPartitionFlags(CommandLine& cmd, CodedLearningRunSettings::Partitioning& p)
+{
+    cmd.AddValue("partition",
+                 "Label distribution of the data partitions: iid, sorted (by label), label-skew "
+                 "(--partitionClasses classes each) or dirichlet (proportions from "
+                 "Dir(--dirichletAlpha))",
+                 p.kind);
+    cmd.AddValue("partitionClasses",
+                 "label-skew: classes per partition (1 .. number of classes)",
+                 p.classes);
+    cmd.AddValue("dirichletAlpha",
+                 "dirichlet: concentration alpha (> 0; small: few classes per partition)",
+                 p.alpha);
+}
+
 /// Declares the fault flags. \param cmd the command line \param f the settings
 void
 AddFaultFlags(CommandLine& cmd, CodedLearningRunSettings::Faults& f)
@@ -251,6 +269,7 @@ CodedLearningRunSettings::AddFlags(CommandLine& cmd)
     AddSchemeFlags(cmd, *this);
     AddAdmissionFlags(cmd, *this);
     data.AddFlags(cmd);
+    AddPartitionFlags(cmd, partitioning);
     model.AddFlags(cmd);
     AddTrainingFlags(cmd, *this);
     AddOutputFlags(cmd, outputs);
@@ -292,6 +311,11 @@ CodedLearningRunSettings::Validate() const
     CommandLineChecks::RequireRange("theta", admission.theta, 0.0, 1e6);
     CommandLineChecks::RequireRange("historyBeta", training.historyBeta, 0.0, 0.999999);
     ValidateFaults();
+    CommandLineChecks::RequireOneOf("partition",
+                                    partitioning.kind,
+                                    coded::NonIidPartitioner::KindNames());
+    CommandLineChecks::RequireRange("partitionClasses", partitioning.classes, 1, 1e6);
+    CommandLineChecks::RequireRange("dirichletAlpha", partitioning.alpha, 1e-6, 1e6);
     CommandLineChecks::RequireRange("admissionCsvInterval", admission.csvInterval, 1, 1e9);
     CommandLineChecks::RequireRange("targetAccuracy", outputs.targetAccuracy, 0.0, 1.0);
     energy.Validate(coding.numWorkers);

@@ -111,6 +111,17 @@ struct CodedLearningRunSettings
         uint32_t csvInterval{10};
     };
 
+    /// How the training set is split among the partitions (coded::NonIidPartitioner).
+    struct Partitioning
+    {
+        /// "iid", "sorted", "label-skew" or "dirichlet" (--partition).
+        std::string kind{"iid"};
+        /// label-skew: classes per partition, >= 1 (--partitionClasses).
+        uint32_t classes{2};
+        /// dirichlet: concentration alpha, > 0 (--dirichletAlpha).
+        double alpha{0.5};
+    };
+
     /// Faults (FaultInjectionHelper); times are absolute simulated seconds.
     struct Faults
     {
@@ -184,6 +195,7 @@ struct CodedLearningRunSettings
     Compute compute;                //!< compute times and stragglers
     Network network;                //!< the network and the transport
     Admission admission;            //!< uplink admission control
+    Partitioning partitioning;      //!< the label distribution of the partitions
     Faults faults;                  //!< faults
     EnergySettings energy;          //!< energy accounting, CPUs and batteries
     Outputs outputs;                //!< what the run writes
