@@ -62,6 +62,10 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
     cmd.AddValue("distance",
                  "Wi-Fi: distance of the stations from the access point (m)",
                  t.wifiDistance);
+    cmd.AddValue("distances",
+                 "Wi-Fi: per-station distances from the access point (m), comma-separated, one "
+                 "per worker (near and far stations); empty: every station at --distance",
+                 t.wifiDistances);
     cmd.AddValue("wifiMobility", "Wi-Fi: static or random-walk stations", t.wifiMobility);
     cmd.AddValue("wifiQueueSize",
                  "Wi-Fi: MAC queue capacity per access category and device (packets, >= 1; "

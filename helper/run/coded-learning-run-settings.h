@@ -90,8 +90,9 @@ struct CodedLearningRunSettings
         /// topology.wifiMacQueueMaxDelay).
         double wifiQueueDelay{5.0};
         /// The topology's settings (doc/networks.rst). Flags: --lossModel, --wifiStandard,
-        /// --distance (wifiDistance), --wifiMobility, --wifiQueueSize (wifiMacQueueSize),
-        /// --p2pRate (p2pDataRates), --p2pDelay (p2pDelays), --csmaRate (csmaDataRate).
+        /// --distance (wifiDistance), --distances (wifiDistances), --wifiMobility,
+        /// --wifiQueueSize (wifiMacQueueSize), --p2pRate (p2pDataRates), --p2pDelay
+        /// (p2pDelays), --csmaRate (csmaDataRate).
         /// CodedLearningRun sets numWorkers, uplinkLossRate, downlinkLossRate and
         /// wifiMacQueueMaxDelay from coding.numWorkers, lossRate and wifiQueueDelay.
         NetworkSettings topology;

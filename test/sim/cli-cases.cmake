@@ -109,6 +109,10 @@ cl_sim(p2p-rate-list-length [=[p2p data rate list '1Mbps,2Mbps' has 2]=] --netwo
 cl_sim(csma-rate-invalid [=[CSMA data rate 'fast' is invalid \(allowed: a rate > 0 with a unit]=]
        --network=csma --csmaRate=fast)
 cl_sim(wifi-distance-negative [=[Wi-Fi distance -5 m is invalid]=] --network=wifi --distance=-5)
+cl_sim(wifi-distances-count [=[Wi-Fi station distance list has 2 entries for 10 workers]=]
+       --network=wifi --distances=5,40)
+cl_sim(wifi-distances-bad [=[Wi-Fi station distance 'far' is invalid]=] --network=wifi
+       --distances=5,far)
 cl_sim(wifi-queue-size-zero [=[--wifiQueueSize=0: allowed range is \[1, 4294967295\]]=]
        --network=wifi --wifiQueueSize=0)
 cl_sim(wifi-queue-delay-zero [=[--wifiQueueDelay=0: allowed range is \[1e-09, 1000000000\]]=]
