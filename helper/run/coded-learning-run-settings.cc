@@ -159,6 +159,11 @@ AddAdmissionFlags(CommandLine& cmd, CodedLearningRunSettings& s)
     cmd.AddValue("theta",
                  "Perturbation factor (>= 0): theta_i = theta * b_max,i, with --admission=lyapunov",
                  s.admission.theta);
+    cmd.AddValue("workConserving",
+                 "With --admission=lyapunov: serve a queue below its perturbation theta_i when "
+                 "no queue is above it (false: the slot stays idle and the last theta_i of an "
+                 "upload waits for more data)",
+                 s.admission.workConserving);
     cmd.AddValue("admissionCsvInterval",
                  "With --admission=lyapunov: a row of <outDir>/admission.csv every N scheduler "
                  "slots (>= 1)",

@@ -98,8 +98,8 @@ struct CodedLearningRunSettings
         NetworkSettings topology;
     };
 
-    /// Uplink admission control: a LyapunovSlotScheduler (Reservoir arrivals, work-conserving)
-    /// whose LyapunovAdmissionPolicy gets V and theta.
+    /// Uplink admission control: a LyapunovSlotScheduler (Reservoir arrivals, work-conserving
+    /// unless turned off) whose LyapunovAdmissionPolicy gets V and theta.
     struct Admission
     {
         /// "none" or "lyapunov" (--admission).
@@ -110,6 +110,10 @@ struct CodedLearningRunSettings
         double theta{1.0};
         /// A row of admission.csv every N scheduler slots, >= 1 (--admissionCsvInterval).
         uint32_t csvInterval{10};
+        /// The scheduler's WorkConserving (--workConserving): serve a queue below its
+        /// perturbation when no queue is above it (doc/admission.rst: without it, the last
+        /// theta_i of every upload waits for more data and the iteration for its deadline).
+        bool workConserving{true};
     };
 
     /// How the training set is split among the partitions (coded::NonIidPartitioner).

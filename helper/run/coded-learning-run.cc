@@ -259,7 +259,7 @@ CodedLearningRun::BuildAdmission()
     m_scheduler->GetPolicy()->SetAttribute("V", DoubleValue(s.v));
     m_scheduler->GetPolicy()->SetAttribute("PerturbationFactor", DoubleValue(s.theta));
     m_scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
-    m_scheduler->SetAttribute("WorkConserving", BooleanValue(true));
+    m_scheduler->SetAttribute("WorkConserving", BooleanValue(s.workConserving));
 }
 
 void

@@ -42,6 +42,8 @@ cl_sim(hidden-zero [=[--hidden=0: allowed range is \[1, ]=] --model=mlp --hidden
 cl_sim(v-zero [=[--V=0: allowed range is \[1e-09, ]=] --admission=lyapunov --V=0)
 cl_sim(v-negative [=[--V=-5: allowed range]=] --admission=lyapunov --V=-5)
 cl_sim(theta-negative [=[--theta=-1: allowed range is \[0, ]=] --admission=lyapunov --theta=-1)
+cl_sim(work-conserving-not-a-bool [=[Invalid command-line argument.*workConserving]=] --admission=lyapunov
+       --workConserving=maybe)
 cl_sim(partition-unknown [=[--partition=skewed: allowed values are iid, sorted, label-skew, dirichlet]=] --partition=skewed)
 cl_sim(partition-classes-zero [=[--partitionClasses=0: allowed range is \[1, ]=] --partition=label-skew --partitionClasses=0)
 cl_sim(partition-classes-too-many [=[--partitionClasses=11.*exceeds the 10 classes]=] --partition=label-skew --partitionClasses=11)
