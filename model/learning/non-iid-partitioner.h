@@ -61,7 +61,7 @@ class NonIidPartitioner
         uint32_t fittingIterations{1000}; //!< IPF sweeps of DIRICHLET at most
     };
 
-    /// The result of Plan().
+    /// The result of Make().
     struct Plan
     {
         std::vector<uint32_t> order;                  //!< row i of the result = row order[i]
