@@ -18,6 +18,7 @@ LEARNING_SOURCES = [
     'model/learning/mlp-model.cc',
     'model/learning/non-iid-partitioner.cc',
     'model/learning/random-source.cc',
+    'model/learning/row-set-algebra.cc',
     'model/learning/sgd-optimizer.cc',
     'model/learning/softmax-regression-model.cc',
     'model/learning/synthetic-data-generator.cc',
@@ -33,6 +34,7 @@ LEARNING_HEADERS = [
     'model/learning/mlp-model.h',
     'model/learning/non-iid-partitioner.h',
     'model/learning/random-source.h',
+    'model/learning/row-set-algebra.h',
     'model/learning/sgd-optimizer.h',
     'model/learning/softmax-cross-entropy.h',
     'model/learning/softmax-regression-model.h',
@@ -48,6 +50,7 @@ LEARNING_BOOST_TESTS = [
     'test/learning/non-iid-partitioner-test.cc',
     'test/learning/partitioner-test.cc',
     'test/learning/random-source-test.cc',
+    'test/learning/row-set-algebra-test.cc',
     'test/learning/sgd-optimizer-test.cc',
 ]
 LEARNING_NS3_TESTS = []
@@ -60,7 +63,7 @@ CODING_SOURCES = [
     'model/coding/coding-round.cc',
     'model/coding/completion-history.cc',
     'model/coding/cyclic-repetition-code.cc',
-    'model/coding/first-of-decoder.cc',
+    'model/coding/data-placement.cc',
     'model/coding/fractional-repetition-code.cc',
     'model/coding/gradient-code-factory.cc',
     'model/coding/gradient-code.cc',
@@ -70,11 +73,14 @@ CODING_SOURCES = [
     'model/coding/iteration-plan.cc',
     'model/coding/k-sync-code.cc',
     'model/coding/least-squares-decoder.cc',
+    'model/coding/load-balancer.cc',
     'model/coding/matrix-code.cc',
     'model/coding/partial-straggler-code.cc',
     'model/coding/row-gradient-table.cc',
     'model/coding/scaled-sum-decoder.cc',
+    'model/coding/span-decoder.cc',
     'model/coding/two-stage-code.cc',
+    'model/coding/two-stage-round.cc',
     'model/coding/uncoded-code.cc',
 ]
 CODING_HEADERS = [
@@ -84,7 +90,7 @@ CODING_HEADERS = [
     'model/coding/coding-round.h',
     'model/coding/completion-history.h',
     'model/coding/cyclic-repetition-code.h',
-    'model/coding/first-of-decoder.h',
+    'model/coding/data-placement.h',
     'model/coding/fractional-repetition-code.h',
     'model/coding/gradient-code-factory.h',
     'model/coding/gradient-code.h',
@@ -94,11 +100,14 @@ CODING_HEADERS = [
     'model/coding/iteration-plan.h',
     'model/coding/k-sync-code.h',
     'model/coding/least-squares-decoder.h',
+    'model/coding/load-balancer.h',
     'model/coding/matrix-code.h',
     'model/coding/partial-straggler-code.h',
     'model/coding/row-gradient-table.h',
     'model/coding/scaled-sum-decoder.h',
+    'model/coding/span-decoder.h',
     'model/coding/two-stage-code.h',
+    'model/coding/two-stage-round.h',
     'model/coding/uncoded-code.h',
 ]
 CODING_BOOST_TESTS = [
@@ -106,6 +115,7 @@ CODING_BOOST_TESTS = [
     'test/coding/cyclic-test.cc',
     'test/coding/fractional-test.cc',
     'test/coding/history-test.cc',
+    'test/coding/placement-test.cc',
     'test/coding/two-stage-test.cc',
 ]
 CODING_NS3_TESTS = []
@@ -188,6 +198,7 @@ APPS_SOURCES = [
     'model/apps/learning-setup.cc',
     'model/apps/ns3-random-source.cc',
     'model/apps/parameter-server-application.cc',
+    'model/apps/run-diagnosis.cc',
     'model/apps/run-summary.cc',
     'model/apps/worker-application.cc',
     'helper/coded-learning-helper.cc',
@@ -208,6 +219,7 @@ APPS_HEADERS = [
     'model/apps/learning-setup.h',
     'model/apps/ns3-random-source.h',
     'model/apps/parameter-server-application.h',
+    'model/apps/run-diagnosis.h',
     'model/apps/run-summary.h',
     'model/apps/worker-application.h',
     'helper/coded-learning-helper.h',
@@ -223,6 +235,7 @@ APPS_HEADERS = [
     'helper/run/coded-learning-run.h',
 ]
 APPS_BOOST_TESTS = [
+    'test/apps/run-diagnosis-test.cc',
     'test/apps/run-summary-test.cc',
 ]
 APPS_NS3_TESTS = [
@@ -241,6 +254,7 @@ NETWORK_SOURCES = [
     'model/network/static-arp-pair.cc',
     'model/network/wifi-association-tracker.cc',
     'model/network/wifi-data-frame-error-model.cc',
+    'model/network/wifi-station-loss-detector.cc',
     'helper/scenario/csma-scenario-helper.cc',
     'helper/scenario/ideal-scenario-helper.cc',
     'helper/scenario/network-scenario-factory.cc',
@@ -255,6 +269,7 @@ NETWORK_HEADERS = [
     'model/network/static-arp-pair.h',
     'model/network/wifi-association-tracker.h',
     'model/network/wifi-data-frame-error-model.h',
+    'model/network/wifi-station-loss-detector.h',
     'helper/scenario/csma-scenario-helper.h',
     'helper/scenario/ideal-scenario-helper.h',
     'helper/scenario/network-scenario-factory.h',

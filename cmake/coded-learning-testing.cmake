@@ -28,14 +28,20 @@ endfunction()
 # go to the program; @TMP@ is a fresh temporary folder. Options before the target:
 #   SETUP <kind>     prepare @TMP@ first (see test/sim/cli-check.py: file, idx:<variant>)
 #   EXPECT_SUCCESS   a positive control: exit code 0 and stdout+stderr match the regex
+#   EXPECT_STATUS N  exit code N and stderr matches the regex (run-time outcomes: 3 diverged,
+#                    4 too few decoded iterations; 0 with a warning)
 function(coded_learning_add_cli_test name)
-  cmake_parse_arguments(PARSE_ARGV 1 _cl "EXPECT_SUCCESS" "SETUP;TARGET;REGEX" "ARGS")
+  cmake_parse_arguments(PARSE_ARGV 1 _cl "EXPECT_SUCCESS" "SETUP;TARGET;REGEX;EXPECT_STATUS"
+                        "ARGS")
   set(_cl_options)
   if(_cl_SETUP)
     list(APPEND _cl_options --setup ${_cl_SETUP})
   endif()
   if(_cl_EXPECT_SUCCESS)
     list(APPEND _cl_options --expect-success)
+  endif()
+  if(DEFINED _cl_EXPECT_STATUS)
+    list(APPEND _cl_options --expect-status ${_cl_EXPECT_STATUS})
   endif()
   add_test(
     NAME sim/cli/${name}

@@ -9,7 +9,8 @@
 // Writes <outDir>/iterations.csv (one row per iteration, flushed as it goes), the one-row
 // <outDir>/summary.csv at the end, with --admission=lyapunov <outDir>/admission.csv (the
 // scheduler's backlog and fairness over time), and prints a one-line summary. --PrintHelp
-// lists every flag.
+// lists every flag. Exit status: 0 trained, 1 bad input or error, 3 training diverged, 4 fewer
+// iterations decoded than --requireDecoded asks (doc/applications.rst).
 //
 // The flags are the fields of CodedLearningRunSettings; CodedLearningRun wires the data, the
 // model, the network, the applications, the faults and the writers (doc/applications.rst).
@@ -38,7 +39,7 @@ main(int argc, char* argv[])
         run.Run();
         Simulator::Destroy();
         run.Print(std::cout, std::cerr, "coded-learning-sim");
-        return 0;
+        return run.ExitStatus(); // 0, 3 diverged, 4 fewer decoded than --requireDecoded
     }
     catch (const std::exception& e)
     {

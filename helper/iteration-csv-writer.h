@@ -17,7 +17,7 @@ namespace ns3
  * goes (a crashed or stopped run keeps every finished row). Columns:
  * scheme,iteration,sim_time_s,iteration_time_s,compute_load,tasks,results_received,decoded,
  * decode_residual,bytes_up,bytes_down,chunks_lost,stage_two,stage_two_tasks,train_loss,
- * test_accuracy (empty where not measured),outcome (decoded, deadline or not-finite: why the
+ * test_accuracy (empty where not measured),outcome (decoded, deadline or diverged: why the
  * iteration ended, IterationRecord::outcome), then the energy of the iteration (J; empty where
  * not modelled, doc/energy.rst): radio_energy_j,compute_energy_j,energy_j (the two added),
  * max_worker_energy_j,server_radio_energy_j, and workers_alive,alive (the count and one 0/1

@@ -14,7 +14,9 @@
 -- reassembled across segments with dissect_tcp_pdus), on the port of the preference
 -- "codedlearning.port" (default 9000, CodedLearningHelper's default; change it in
 -- Preferences or with -o codedlearning.port:N). Not covered: the ideal network (no packets),
--- the payload contents (model/task/result encodings are shown as bytes, not decoded).
+-- the payload contents (model/task/result encodings are shown as bytes, not decoded), except
+-- the first field of a RESULT: the worker's compute time (f64 little-endian, seconds), shown
+-- in the chunk at offset 0 as codedlearning.compute_time.
 
 local cl = Proto("codedlearning", "Coded Learning")
 
@@ -48,6 +50,7 @@ local f = {
     payload_length = ProtoField.uint32("codedlearning.payload_length", "Payload length",
                                        base.DEC),
     payload = ProtoField.bytes("codedlearning.payload", "Payload"),
+    compute_time = ProtoField.double("codedlearning.compute_time", "Compute time (s)"),
 }
 cl.fields = f
 
@@ -90,6 +93,11 @@ local function dissect_chunk(tvb, pinfo, root)
     end
     if v.payload_length > 0 and tvb:len() > HEADER_SIZE then
         tree:add(f.payload, tvb(HEADER_SIZE, math.min(v.payload_length, tvb:len() - HEADER_SIZE)))
+    end
+    -- A RESULT payload starts with the worker's compute time (doc/wire-format.rst).
+    if v.type == 3 and v.chunk_offset == 0 and v.payload_length >= 8 and
+        tvb:len() >= HEADER_SIZE + 8 then
+        tree:add_le(f.compute_time, tvb(HEADER_SIZE, 8))
     end
     local name = type_names[v.type] or "UNKNOWN"
     local summary = string.format("%s it=%d w=%d st=%d task=%d chunk=%d/%d off=%d len=%d/%d",

@@ -10,6 +10,10 @@ runs, defaults, and a last step that turns its runs into a table and figures.
               (doc/performance.rst)
   soak        peak memory against the number of iterations, measured; soak.csv
               (doc/hardening.rst)
+  regime      the regime map: time to the target and compute load of the schemes over slow
+              fraction x slowdown, straggler model, compute- or network-dominated regime and
+              n, 5 runs per point; regime.csv, regime-map.csv and the figures
+              (utils/regime.py, doc/regime-map.rst)
 """
 
 import csv
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 import plots
+import regime
 from common import UserError
 from sweepfiles import read_load, read_measure, read_summary
 
@@ -56,6 +61,10 @@ class Preset:
     fixed: list = field(default_factory=list)  # flags before the user's fixed arguments
     grid: list = field(default_factory=list)  # [(name, [values])]: --grid NAME=... replaces
     named_runs: Optional[Callable] = None  # (options, fixed flags) -> [(name, [flags])]
+    # (options, fixed flags) -> [({parameter: value}, [flags])]: points that are not a Cartesian
+    # grid, each run `runs` times (--runs replaces it); the flags override the fixed ones
+    points: Optional[Callable] = None
+    runs: int = None  # runs per point (None: once, and --runs is refused)
     check: Optional[Callable] = None  # grid -> None (raises UserError) before anything runs
     options: list = field(default_factory=list)
     jobs: str = None  # GNU parallel -j (None: one per CPU)
@@ -117,6 +126,8 @@ TABLE = [  # heading (TARGET: the target accuracy), format of the value, value
     ("mean iteration (s)", "{:.3f}", lambda r: r["mean_iteration_time_s"]),
     ("p95 iteration (s)", "{:.3f}", lambda r: r["p95_iteration_time_s"]),
     ("compute load", "{:.1f}", lambda r: r["mean_compute_load"]),
+    ("compute done", "{:.1f}", lambda r: r["compute_load_done"]),
+    ("storage", "{:.1f}", lambda r: r["storage_redundancy"]),
     ("uplink kB/iteration", "{:.0f}", lambda r: float(r["uplink_bytes_per_iteration"]) / 1000),
     ("chunks lost", None, lambda r: r["chunks_lost"]),
     ("Jain admitted", "{:.3f}", lambda r: r["jain_admitted"]),
@@ -336,4 +347,27 @@ PRESETS = {p.name: p for p in [
                "--scheme=two-stage", "--model=softmax", "--evalInterval=10"],
         grid=[("iterations", ["250", "500", "1000", "2000"])],
         collect=collect_soak, jobs="1", measure=True, out="results/soak"),
+    Preset(
+        name="regime",
+        summary="the regime map: schemes over stragglers, regimes and n, 5 runs per point",
+        fixed=["--dataset=fashion-mnist", "--trainLimit=3000", "--model=softmax",
+               "--stragglers=2", "--iterations=20", "--evalInterval=1",
+               "--targetAccuracy=0.75", "--deadline=10", "--energy=false"],
+        points=regime.regime_points, runs=5, collect=regime.collect_regime,
+        out="results/regime",
+        options=[
+            Option("map-workers", "numbers of workers n (default 10,30)", "10,30",
+                   metavar="N,..."),
+            Option("map-regimes", "regimes: compute (ideal network, computeUnitMs 100), "
+                   "network (p2p 20 Mbps, computeUnitMs 10) (default both)", "compute,network",
+                   metavar="R,..."),
+            Option("map-stragglers", "straggler models: persistent, transient, pareto "
+                   "(default all)", "persistent,transient,pareto", metavar="M,..."),
+            Option("map-fractions", "slow fractions (transient: the probability that a task "
+                   "is slowed; default 0,0.1,0.2,0.3,0.4)", "0,0.1,0.2,0.3,0.4",
+                   metavar="F,..."),
+            Option("map-slowdowns", "slowdowns (default 1,2,4,8)", "1,2,4,8", metavar="D,..."),
+            Option("map-schemes", "schemes (default uncoded, cyclic-repetition, "
+                   "fractional-repetition, approximate, two-stage)",
+                   ",".join(regime.SCHEMES), metavar="S,...")]),
 ]}

@@ -10,6 +10,7 @@ ssh, or as a Slurm job array; every run in its own folder with its own --RngRun.
   utils/sweep.py --preset comparison --with-admission      # README command 1's comparison
   utils/sweep.py --preset scaling --grid workers=10,100    # cost per iteration vs n
   utils/sweep.py --preset soak                             # peak memory vs iterations
+  utils/sweep.py --preset regime                           # the regime map (5 runs a point)
 
 writes into the output root:
   commands.txt   one shell command per grid point and run: its own --RngRun and --outDir
@@ -272,7 +273,8 @@ def parse_args(argv):
                    "values that are comma-separated lists: --grid 'p2pRate=10Mbps,100Mbps;"
                    "100Mbps')")
     p.add_argument("--runs", type=int,
-                   help="runs per grid point (default 3; a preset runs each configuration once)")
+                   help="runs per grid point (default 3; a preset runs each configuration once, "
+                   "except the regime preset: 5 runs per point)")
     p.add_argument("--first-run", type=int,
                    help="--RngRun of the first run (default 1)")
     p.add_argument("--rng", choices=["common", "unique"], default="common",
@@ -343,7 +345,7 @@ def parse_args(argv):
                 p.error(f"{flag}: " + ("required without --preset" if flag == "--out" else
                                        "only with --preset"))
     else:
-        if args.runs is not None:
+        if args.runs is not None and preset.runs is None:
             p.error(f"--runs={args.runs}: --preset {preset.name} runs each configuration "
                     "once (for confidence intervals, sweep a --grid and use aggregate.py)")
         if args.collect_only and (args.grid or fixed):
@@ -351,7 +353,8 @@ def parse_args(argv):
                     "arguments after -- are not used with it")
         args.out = args.out or preset.out
         args.force = True
-    args.runs = 1 if preset else (3 if args.runs is None else args.runs)
+    if args.runs is None:
+        args.runs = (preset.runs or 1) if preset else 3
     args.jobs = args.jobs or (preset.jobs if preset else "2") or str(len(os.sched_getaffinity(0)))
     args.measure = args.measure or bool(preset and preset.measure)
     if args.timeout is None and preset:
@@ -383,7 +386,7 @@ def parse_args(argv):
 def plan(args, preset):
     """-> (manifest parameter names, jobs, fixed arguments) of the sweep the arguments ask for."""
     grid = parse_grid(args.grid, args.sep)
-    if preset and preset.named_runs and grid:
+    if preset and (preset.named_runs or preset.points) and grid:
         raise usage_error(f"--grid: --preset {preset.name} has its own runs, not a grid")
     if preset:
         grid = merge_grid(preset.grid, grid)
@@ -399,6 +402,10 @@ def plan(args, preset):
     if preset and preset.named_runs:
         runs = preset.named_runs(args.preset_options, fixed)
         names, points = ["name"], [(n, {"name": n}, [], flags) for n, flags in runs]
+    elif preset and preset.points:
+        listed = preset.points(args.preset_options, fixed)
+        names = list(listed[0][0])
+        points = [(None, params, [], flags) for params, flags in listed]
     else:
         names, points = [name for name, _ in grid], make_points(grid)
     return names, build_jobs(args, points, fixed), fixed
@@ -491,7 +498,7 @@ def main(argv):
                   args.force)
     write_if_same(commands_file, "".join(command_line(j, args.measure, args.timeout) + "\n"
                                          for j in jobs), args.force)
-    what = f"preset {preset.name}: {len(jobs)} runs" if preset else \
+    what = f"preset {preset.name}: {len(jobs)} runs" if preset and args.runs == 1 else \
         f"{len(jobs) // args.runs} grid points x {args.runs} runs = {len(jobs)} commands"
     print(f"{PROG}: {what} in {commands_file}; manifest {os.path.join(args.out, 'manifest.csv')}")
     if preset:

@@ -80,6 +80,12 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
                  "with ns-3.37 only: the workaround for its Block Ack assertion, "
                  "doc/networks.rst)",
                  t.wifiExplicitBlockAckRequest);
+    cmd.AddValue("wifiLostBeacons",
+                 "Wi-Fi: the access point lets go of a station that heard no beacon for this "
+                 "many intervals (out of range) and takes it back when it hears one, in [0, "
+                 "1000]; 0 = never, ns-3's behaviour, in which an unreachable station stalls the "
+                 "cell (doc/hardening.rst)",
+                 t.wifiStationLossBeacons);
     cmd.AddValue("p2pRate",
                  "p2p: link data rate, one value or a comma-separated list per worker",
                  t.p2pDataRates);
@@ -113,30 +119,69 @@ AddSchemeFlags(CommandLine& cmd, CodedLearningRunSettings& s)
                  "Residual check of least-squares decodes: ||B_F^T a - 1||_inf <= tol max(1, "
                  "||B||_max)",
                  c.decodeTolerance);
+    cmd.AddValue("rawSampleTransfer",
+                 "Send the raw samples of rows a worker does not store with its task (k-sync "
+                 "with reshuffling, two-stage); off: such work is not assigned and k-sync with "
+                 "reshuffling stores every partition on every worker",
+                 c.rawSampleTransfer);
+    cmd.AddValue("replication",
+                 "two-stage: worker i stores the code blocks i..i+r-1 (mod n); 0 or r >= n: every "
+                 "worker stores everything",
+                 c.replication);
+    cmd.AddValue("stageOneSize",
+                 "two-stage: how many stage-1 workers: adaptive (fits the network time against "
+                 "their number and minimises the predicted stage-1 time) or fixed "
+                 "(stageOneFraction, stageOneWorkers)",
+                 c.stageOneSize);
     cmd.AddValue("stageOneFraction",
-                 "two-stage: n1 = ceil(fraction n) stage-1 workers (when stageOneWorkers = 0)",
+                 "two-stage, fixed size: n1 = ceil(fraction n) stage-1 workers (when "
+                 "stageOneWorkers = 0)",
                  c.stageOneFraction);
     cmd.AddValue("stageOneWorkers",
-                 "two-stage: n1 stage-1 workers (0 = from stageOneFraction)",
+                 "two-stage, fixed size: n1 stage-1 workers (0 = from stageOneFraction)",
                  c.stageOneWorkers);
     cmd.AddValue("stageOneSelection",
                  "two-stage: stage-1 workers: fastest (by history) or random",
                  c.stageOneSelection);
     cmd.AddValue("stageOneLoad",
-                 "two-stage: stage-1 partitions per worker: proportional (to speed) or equal",
+                 "two-stage: stage-1 split: proportional (equal predicted finish) or equal (equal "
+                 "loads)",
                  c.stageOneLoad);
     cmd.AddValue("stageTwoTrigger",
-                 "two-stage: c, stage 2 starts at the c-th stage-1 result (0 = min(ceil(n1/2)+1, "
-                 "max(n1-1, 1)))",
+                 "two-stage: c, also start stage 2 for every stage-1 worker still out at the c-th "
+                 "stage-1 result (0 = off)",
                  c.stageTwoTrigger);
     cmd.AddValue("stageOneDeadline",
-                 "two-stage: also start stage 2 at tau1 (a quantile of past stage-1 finish times)",
+                 "two-stage: start stage 2 for a stage-1 worker late past its deadline "
+                 "(--deadlineRule)",
                  c.stageOneDeadline);
+    cmd.AddValue("deadlineRule",
+                 "two-stage: predicted (each worker's predicted finish plus a margin) or quantile "
+                 "(a quantile of past iterations' last stage-1 finish)",
+                 c.deadlineRule);
+    cmd.AddValue("deadlineDeviations",
+                 "two-stage, predicted deadline: margin of this many mean deviations of the "
+                 "worker's times",
+                 c.deadlineDeviations);
+    cmd.AddValue("deadlineSlack",
+                 "two-stage, predicted deadline: smallest margin, as a fraction of the predicted "
+                 "finish",
+                 c.deadlineSlack);
     cmd.AddValue("deadlineQuantile",
-                 "two-stage: tau1 = this quantile of past stage-1 finish times",
+                 "two-stage, quantile deadline: this quantile of past iterations' last stage-1 "
+                 "finish",
                  c.deadlineQuantile);
+    cmd.AddValue("excludeSlowerThan",
+                 "two-stage: leave out of stage 1 and of the stage-2 pool the workers whose "
+                 "per-unit compute time is more than this many times the median (0 = never)",
+                 c.excludeSlowerThan);
+    cmd.AddValue("probeInterval",
+                 "two-stage: every this many iterations the left-out workers are stage-1 "
+                 "candidates again, so that their speed is measured (0 = never)",
+                 c.probeInterval);
     cmd.AddValue("stageTwoTolerance",
-                 "two-stage: stage-2 straggler tolerance s2 (min(s2, m - 1) is used)",
+                 "two-stage: stage-2 straggler tolerance s2 per re-planned piece (min(s2, m - 1) "
+                 "with m workers storing it)",
                  c.stageTwoTolerance);
     cmd.AddValue("stageTwoPool",
                  "two-stage: stage-2 workers: idle-and-finished or idle",
@@ -172,6 +217,10 @@ AddAdmissionFlags(CommandLine& cmd, CodedLearningRunSettings& s)
                  "Target test accuracy in [0, 1] of summary.csv's time_to_target_s and "
                  "iterations_to_target",
                  s.outputs.targetAccuracy);
+    cmd.AddValue("requireDecoded",
+                 "Fail (exit status 4) when fewer than this fraction of the --iterations decoded, "
+                 "in [0, 1] (0 = never; for scripts and sweeps)",
+                 s.outputs.requireDecoded);
 }
 
 /// Declares the optimiser, compute-time and iteration flags. \param cmd the command line
@@ -314,11 +363,17 @@ CodedLearningRunSettings::Validate() const
                                     1,
                                     4294967295.0);
     CommandLineChecks::RequireRange("wifiQueueDelay", network.wifiQueueDelay, 1e-9, 1e9);
+    CommandLineChecks::RequireRange("wifiLostBeacons",
+                                    network.topology.wifiStationLossBeacons,
+                                    0,
+                                    1000);
     CommandLineChecks::RequireRange("hidden", model.hidden, 1, 1e6);
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", admission.v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", admission.theta, 0.0, 1e6);
     CommandLineChecks::RequireRange("historyBeta", training.historyBeta, 0.0, 0.999999);
+    // The two-stage parameters are checked by TwoStageCode (CheckCode: "invalid combination").
+    CommandLineChecks::RequireRange("replication", coding.replication, 0, 65535);
     ValidateFaults();
     CommandLineChecks::RequireOneOf("partition",
                                     partitioning.kind,
@@ -327,6 +382,7 @@ CodedLearningRunSettings::Validate() const
     CommandLineChecks::RequireRange("dirichletAlpha", partitioning.alpha, 1e-6, 1e6);
     CommandLineChecks::RequireRange("admissionCsvInterval", admission.csvInterval, 1, 1e9);
     CommandLineChecks::RequireRange("targetAccuracy", outputs.targetAccuracy, 0.0, 1.0);
+    CommandLineChecks::RequireRange("requireDecoded", outputs.requireDecoded, 0.0, 1.0);
     energy.Validate(coding.numWorkers);
     coded::SgdOptimizer::Config sgd;
     sgd.learningRate = training.learningRate;

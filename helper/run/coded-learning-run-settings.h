@@ -91,7 +91,8 @@ struct CodedLearningRunSettings
         double wifiQueueDelay{5.0};
         /// The topology's settings (doc/networks.rst). Flags: --lossModel, --wifiStandard,
         /// --distance (wifiDistance), --distances (wifiDistances), --wifiMobility,
-        /// --wifiQueueSize (wifiMacQueueSize), --p2pRate (p2pDataRates), --p2pDelay
+        /// --wifiQueueSize (wifiMacQueueSize), --wifiExplicitBar (wifiExplicitBlockAckRequest),
+        /// --wifiLostBeacons (wifiStationLossBeacons), --p2pRate (p2pDataRates), --p2pDelay
         /// (p2pDelays), --csmaRate (csmaDataRate).
         /// CodedLearningRun sets numWorkers, uplinkLossRate, downlinkLossRate and
         /// wifiMacQueueMaxDelay from coding.numWorkers, lossRate and wifiQueueDelay.
@@ -168,6 +169,9 @@ struct CodedLearningRunSettings
         bool flowmon{false};
         /// Target test accuracy of summary.csv, [0, 1] (--targetAccuracy).
         double targetAccuracy{0.80};
+        /// The run fails (CodedLearningRun::ExitStatus 4) when fewer than this fraction of the
+        /// iterations asked for decoded, [0, 1]; 0 = never (--requireDecoded).
+        double requireDecoded{0.0};
     };
 
     /// Simulated time and random streams (no flags; ns-3's --RngRun selects the run).

@@ -377,11 +377,21 @@ CodedLearningRun::ConnectOutputs()
     info.network = m_settings.network.kind;
     info.workers = m_settings.coding.numWorkers;
     info.stragglers = m_settings.coding.stragglers;
+    info.stragglersUsed = coded::GradientCodeFactory::UsesStragglers(m_settings.training.scheme);
     info.rngRun = RngSeedManager::GetRun();
     info.targetAccuracy = o.targetAccuracy;
     m_summary = std::make_unique<coded::RunSummary>(info);
     server->TraceConnectWithoutContext("IterationEnd",
                                        MakeCallback(&CodedLearningRun::OnIterationEnd, this));
+    server->TraceConnectWithoutContext("Diverged",
+                                       MakeCallback(&CodedLearningRun::OnDiverged, this));
+    const std::vector<Ptr<WorkerApplication>>& workers = m_learning.GetWorkers();
+    for (uint32_t i = 0; i < workers.size(); ++i)
+    {
+        workers[i]->TraceConnect("NotFiniteResult",
+                                 std::to_string(i),
+                                 MakeCallback(&CodedLearningRun::OnWorkerNotFinite, this));
+    }
     // Fairness (summary.csv's jain_admitted): with admission control the data each worker's
     // queue admitted in the scheduler, else the RESULT payload bytes delivered from each worker.
     m_perWorkerData.assign(m_settings.coding.numWorkers, 0.0);
@@ -426,6 +436,16 @@ CodedLearningRun::Run()
         m_network->WriteFlowMonitor(OutputPath("flowmon.xml"));
     }
     m_summary->SetPerWorkerData(m_perWorkerData);
+    double loadDone = 0.0;
+    for (const auto& worker : m_learning.GetWorkers())
+    {
+        loadDone += worker->GetLoadDone();
+    }
+    m_summary->SetComputeLoadDone(loadDone);
+    if (const coded::GradientCode* code = m_learning.GetServer()->GetCode())
+    {
+        m_summary->SetStorageRedundancy(code->Placement().StorageRedundancy());
+    }
     if (m_energy)
     {
         m_summary->SetPerWorkerEnergy(m_energy->PerWorkerEnergy());
@@ -440,7 +460,74 @@ CodedLearningRun::Run()
     }
     // Executed simulator events (deterministic; utils/benchmark-scaling.sh reads this line).
     m_events = Simulator::GetEventCount();
+    CollectFacts();
     CollectWarnings();
+}
+
+void
+CodedLearningRun::CollectFacts()
+{
+    m_facts.iterationsAsked = m_settings.training.iterations;
+    m_facts.deadline = m_settings.training.deadline;
+    m_facts.lossRate = m_settings.network.lossRate;
+    m_facts.workers = m_settings.coding.numWorkers;
+    m_facts.wireless = m_settings.network.kind == "wifi";
+    m_facts.connected = m_network->GetConnectedWorkers();
+    for (const auto& worker : m_learning.GetWorkers())
+    {
+        m_facts.resultsSent += worker->GetTasksCompleted();
+        m_facts.tasksCancelled += worker->GetTasksCancelled();
+    }
+    m_facts.lateResults = m_learning.GetServer()->GetLateResults();
+}
+
+void
+CodedLearningRun::OnDiverged(uint32_t iteration, const std::string& quantity)
+{
+    m_divergence =
+        coded::RunDiagnosis::Divergence(iteration, quantity, m_settings.training.learningRate);
+    Simulator::Stop(); // no further iteration; Wi-Fi beacons would keep the simulation going
+}
+
+void
+CodedLearningRun::OnWorkerNotFinite(std::string context, uint32_t iteration, uint32_t task)
+{
+    m_learning.GetServer()->Diverge(iteration,
+                                    "the result of task " + std::to_string(task) +
+                                        " computed by worker " + context +
+                                        " (its coded gradient or loss)");
+}
+
+double
+CodedLearningRun::DecodedFraction() const
+{
+    return static_cast<double>(m_summary->DecodedIterations()) / m_settings.training.iterations;
+}
+
+int
+CodedLearningRun::ExitStatus() const
+{
+    if (!m_divergence.empty())
+    {
+        return DIVERGED;
+    }
+    if (DecodedFraction() < m_settings.outputs.requireDecoded)
+    {
+        return TOO_FEW_DECODED;
+    }
+    return OK;
+}
+
+const coded::RunFacts&
+CodedLearningRun::GetFacts() const
+{
+    return m_facts;
+}
+
+bool
+CodedLearningRun::HasDiverged() const
+{
+    return !m_divergence.empty();
 }
 
 void
@@ -456,7 +543,7 @@ CodedLearningRun::CollectWarnings()
         m_warnings.push_back(os.str());
     }
     const uint32_t iterations = m_settings.training.iterations;
-    if (m_summary->Iterations() < iterations)
+    if (m_summary->Iterations() < iterations && m_divergence.empty())
     {
         std::ostringstream os;
         os << "only " << m_summary->Iterations() << " of " << iterations
@@ -486,6 +573,28 @@ CodedLearningRun::Print(std::ostream& out, std::ostream& err, const std::string&
     out << program << ": " << m_setup->GetGradientCache().GetMisses()
         << " block gradients computed, " << m_setup->GetGradientCache().GetHits()
         << " shared between workers\n";
+    if (!m_divergence.empty())
+    {
+        err << program << ": error: " << m_divergence << " (exit status " << DIVERGED << ")\n";
+        return;
+    }
+    const std::vector<std::string> causes = coded::RunDiagnosis::Causes(m_facts);
+    if (!causes.empty())
+    {
+        err << program << ": warning: " << s.DecodedIterations() << " of " << s.Iterations()
+            << " iterations decoded (" << coded::RunDiagnosis::OutcomeCounts(m_facts) << ")\n";
+        for (const auto& cause : causes)
+        {
+            err << program << ": likely cause: " << cause << '\n';
+        }
+    }
+    if (ExitStatus() == TOO_FEW_DECODED)
+    {
+        err << std::defaultfloat << program
+            << ": error: --requireDecoded=" << m_settings.outputs.requireDecoded << ": only "
+            << s.DecodedIterations() << " of the " << m_settings.training.iterations
+            << " iterations decoded (exit status " << TOO_FEW_DECODED << ")\n";
+    }
 }
 
 void
@@ -505,6 +614,9 @@ CodedLearningRun::OnIterationEnd(const IterationRecord& ended)
         m_iterationCallback(record);
     }
     m_summary->Add(record);
+    ++m_facts.outcomes[record.outcome];
+    m_facts.tasksDispatched += record.tasks;
+    m_facts.resultsReceived += record.resultsReceived;
     if (m_settings.simulation.stopAfterLastIteration &&
         m_summary->Iterations() == m_settings.training.iterations)
     {

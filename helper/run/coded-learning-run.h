@@ -15,6 +15,7 @@
 #include "ns3/message-transport.h"
 #include "ns3/network-scenario-helper.h"
 #include "ns3/ns3-random-source.h"
+#include "ns3/run-diagnosis.h"
 #include "ns3/run-summary.h"
 
 #include <cstdint>
@@ -88,6 +89,23 @@ class CodedLearningRun
      * \param program the program's name that starts every line
      */
     void Print(std::ostream& out, std::ostream& err, const std::string& program) const;
+
+    /// Exit status of a finished run.
+    enum Status
+    {
+        OK = 0,             ///< trained (whatever it decoded, unless --requireDecoded)
+        DIVERGED = 3,       ///< training diverged (a quantity was not finite)
+        TOO_FEW_DECODED = 4 ///< fewer iterations decoded than --requireDecoded asks
+    };
+
+    /// \return the exit status of the run (after Run): Status
+    int ExitStatus() const;
+
+    /// \return what the run saw, for the diagnosis of iterations without a decode (after Run)
+    const coded::RunFacts& GetFacts() const;
+
+    /// \return whether training diverged (after Run)
+    bool HasDiverged() const;
 
     /// \return the settings
     const CodedLearningRunSettings& GetSettings() const;
@@ -167,6 +185,17 @@ class CodedLearningRun
     /// Admitted sink of the scheduler: counts the data admitted per worker. \param queue the
     /// worker \param offered the data offered \param admitted the data admitted
     void OnAdmitted(uint32_t queue, double offered, double admitted);
+    /// Diverged sink of the server: records the message and stops the simulation.
+    /// \param iteration the iteration \param quantity what was not finite
+    void OnDiverged(uint32_t iteration, const std::string& quantity);
+    /// NotFiniteResult sink of the workers: the server ends training as diverged.
+    /// \param context the worker's index \param iteration the task's iteration \param task
+    /// its id
+    void OnWorkerNotFinite(std::string context, uint32_t iteration, uint32_t task);
+    /// Fills m_facts from the applications and the network after the simulation.
+    void CollectFacts();
+    /// \return the fraction of --iterations that decoded
+    double DecodedFraction() const;
 
     CodedLearningRunSettings m_settings;                        //!< the parameters
     Ptr<Ns3RandomSource> m_orderRng;                            //!< training-set order (stream 0)
@@ -184,6 +213,8 @@ class CodedLearningRun
     std::unique_ptr<coded::RunSummary> m_summary;               //!< summary.csv
     std::vector<double> m_perWorkerData;                        //!< admitted or RESULT bytes
     std::vector<std::string> m_warnings;                        //!< what Run() found
+    coded::RunFacts m_facts;                                    //!< for the diagnosis
+    std::string m_divergence;                                   //!< divergence message
     uint64_t m_events{0};                                       //!< simulator events executed
     bool m_built{false};                                        //!< whether Build() ran
 };

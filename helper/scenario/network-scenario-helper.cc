@@ -463,6 +463,12 @@ NetworkScenarioHelper::GetReadyTime() const
     return m_readySignal->GetReadyTime();
 }
 
+uint32_t
+NetworkScenarioHelper::GetConnectedWorkers() const
+{
+    return GetNumWorkers();
+}
+
 Ptr<FlowMonitor>
 NetworkScenarioHelper::GetFlowMonitor() const
 {

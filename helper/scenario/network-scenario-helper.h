@@ -158,6 +158,12 @@ class NetworkScenarioHelper
     bool IsReady() const;
     /// \return when the network became ready (meaningful once IsReady())
     Time GetReadyTime() const;
+    /**
+     * \return the workers connected to the server now: on Wi-Fi the stations associated with
+     *         the access point, otherwise every worker (a link down is a fault, not a missing
+     *         connection)
+     */
+    virtual uint32_t GetConnectedWorkers() const;
 
     /**
      * Fixes the random streams of everything random this helper installed: the internet

@@ -70,6 +70,10 @@ struct NetworkSettings
     std::string wifiConstantMode{"HeMcs7"};
     /// Stations' MaxMissedBeacons, >= 1 (ns-3: 10) (SetMaxMissedBeacons).
     uint32_t wifiMaxMissedBeacons{1000};
+    /// The access point lets go of a station that heard no beacon for this many intervals,
+    /// and takes it back when it hears one (WifiStationLossDetector); 0 = never
+    /// (SetStationLossBeacons).
+    uint32_t wifiStationLossBeacons{3};
     /// Contention window minimum while associating, 1..1023, or 0 (with max 0): off.
     uint32_t wifiAssociationCwMin{63};
     /// Contention window maximum while associating, min..1023 (SetAssociationCw).

@@ -75,6 +75,7 @@ WifiScenarioHelper::WifiScenarioHelper(const NetworkSettings& settings)
       m_associationCwMax(0),
       m_macQueueSize(0),
       m_explicitBar(false),
+      m_stationLossBeacons(0),
       m_tracker(Create<WifiAssociationTracker>(GetReadySignal()))
 {
     SetStandard(settings.wifiStandard);
@@ -93,6 +94,7 @@ WifiScenarioHelper::WifiScenarioHelper(const NetworkSettings& settings)
     SetRateControl(settings.wifiRateControl);
     SetConstantMode(settings.wifiConstantMode);
     SetMaxMissedBeacons(settings.wifiMaxMissedBeacons);
+    SetStationLossBeacons(settings.wifiStationLossBeacons);
     SetAssociationCw(settings.wifiAssociationCwMin, settings.wifiAssociationCwMax);
     SetMacQueueSize(settings.wifiMacQueueSize);
     SetMacQueueMaxDelay(settings.wifiMacQueueMaxDelay);
@@ -113,6 +115,12 @@ std::string
 WifiScenarioHelper::GetDisplayName() const
 {
     return "Wi-Fi";
+}
+
+uint32_t
+WifiScenarioHelper::GetConnectedWorkers() const
+{
+    return m_tracker ? m_tracker->GetConfirmedCount() : 0;
 }
 
 uint32_t
@@ -298,6 +306,18 @@ WifiScenarioHelper::SetMaxMissedBeacons(uint32_t beacons)
 }
 
 void
+WifiScenarioHelper::SetStationLossBeacons(uint32_t beacons)
+{
+    m_stationLossBeacons = beacons;
+}
+
+Ptr<WifiStationLossDetector>
+WifiScenarioHelper::GetStationLossDetector() const
+{
+    return m_lossDetector;
+}
+
+void
 WifiScenarioHelper::SetAssociationCw(uint32_t cwMin, uint32_t cwMax)
 {
     const bool off = cwMin == 0 && cwMax == 0;
@@ -389,6 +409,12 @@ WifiScenarioHelper::InstallDevices(NetworkScenario& scenario)
     // requests and responses use a wider contention window on every device.
     m_tracker->Track(DynamicCast<WifiNetDevice>(scenario.serverDevices.Get(0)),
                      scenario.workerDevices);
+    if (m_stationLossBeacons > 0)
+    {
+        m_lossDetector = Create<WifiStationLossDetector>(m_stationLossBeacons);
+        m_lossDetector->Watch(DynamicCast<WifiNetDevice>(scenario.serverDevices.Get(0)),
+                              scenario.workerDevices);
+    }
     ConfigureChannelAccess(NetDeviceContainer(scenario.serverDevices, scenario.workerDevices));
     InstallMobility(scenario);
 }

@@ -8,6 +8,7 @@
 #include "ns3/nstime.h"
 #include "ns3/wifi-association-tracker.h"
 #include "ns3/wifi-helper.h"
+#include "ns3/wifi-station-loss-detector.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <cstdint>
@@ -132,6 +133,15 @@ class WifiScenarioHelper : public NetworkScenarioHelper
      */
     void SetMaxMissedBeacons(uint32_t beacons);
     /**
+     * \param beacons the access point lets go of a station that heard no beacon for this many
+     *        beacon intervals and takes it back when it hears one again
+     *        (WifiStationLossDetector: otherwise an unreachable station stalls the cell,
+     *        doc/hardening.rst); 0 = never (ns-3's behaviour). Default 3 (about 0.36 s).
+     */
+    void SetStationLossBeacons(uint32_t beacons);
+    /// \return the station-loss detector (nullptr before Build() or with SetStationLossBeacons(0))
+    Ptr<WifiStationLossDetector> GetStationLossDetector() const;
+    /**
      * Association-storm mitigation: until every station is associated, the contention window
      * of the frames that carry association requests and responses (AC_VO with QoS, the DCF
      * otherwise) is [cwMin, cwMax] on the AP and every station; then ns-3's values come back
@@ -171,6 +181,9 @@ class WifiScenarioHelper : public NetworkScenarioHelper
      * \param explicitBar true: explicit Block Ack Requests; false: ns-3's Implicit BAR
      */
     void SetExplicitBlockAckRequest(bool explicitBar);
+
+    /// \return the stations associated with the access point now (confirmed at the AP)
+    uint32_t GetConnectedWorkers() const override;
 
   protected:
     std::string GetDisplayName() const override;
@@ -237,13 +250,15 @@ class WifiScenarioHelper : public NetworkScenarioHelper
     uint32_t m_macQueueSize;         //!< WifiMacQueue capacity (packets)
     Time m_macQueueMaxDelay;         //!< WifiMacQueue MaxDelay
     bool m_explicitBar;              //!< WifiDefaultAckManager UseExplicitBar
+    uint32_t m_stationLossBeacons;   //!< WifiStationLossDetector threshold (0 = off)
 
     // Built state
-    WifiHelper m_wifi;                      //!< Wi-Fi helper (for AssignStreams)
-    YansWifiPhyHelper m_wifiPhy;            //!< PHY helper (for pcap)
-    Ptr<YansWifiChannel> m_channel;         //!< the channel
-    Ptr<PositionAllocator> m_discAllocator; //!< random-disc allocator (placement "disc")
-    Ptr<WifiAssociationTracker> m_tracker;  //!< association tracker
+    WifiHelper m_wifi;                           //!< Wi-Fi helper (for AssignStreams)
+    YansWifiPhyHelper m_wifiPhy;                 //!< PHY helper (for pcap)
+    Ptr<YansWifiChannel> m_channel;              //!< the channel
+    Ptr<PositionAllocator> m_discAllocator;      //!< random-disc allocator (placement "disc")
+    Ptr<WifiAssociationTracker> m_tracker;       //!< association tracker
+    Ptr<WifiStationLossDetector> m_lossDetector; //!< lets go of stations out of range
 };
 
 } // namespace ns3

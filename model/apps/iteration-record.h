@@ -35,7 +35,8 @@ struct IterationRecord
     /**
      * Why the iteration ended: "decoded" (the results sufficed and the model was updated),
      * "deadline" (IterationDeadline fired before the results sufficed; no update) or
-     * "not-finite" (decoded, but the update was not finite and was skipped).
+     * "diverged" (a decoded gradient or loss, the updated model or a worker's result was not
+     * finite: training ends with this iteration, the model keeps its last finite value).
      */
     std::string outcome{"deadline"};
     /// Energy of the workers' radios during the iteration (J; NaN when not modelled: energy

@@ -61,6 +61,18 @@ LearningSetup::Set(std::shared_ptr<const coded::Dataset> train,
     m_prototype = std::move(prototype);
 }
 
+void
+LearningSetup::SetPlacement(std::shared_ptr<const coded::DataPlacement> placement)
+{
+    if (placement && m_train && placement->NumSamples() != m_train->NumSamples())
+    {
+        throw std::invalid_argument("LearningSetup::SetPlacement: a placement of " +
+                                    std::to_string(placement->NumSamples()) + " rows for " +
+                                    std::to_string(m_train->NumSamples()) + " training samples");
+    }
+    m_placement = std::move(placement);
+}
+
 const coded::Dataset&
 LearningSetup::Train() const
 {

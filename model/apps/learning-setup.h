@@ -2,6 +2,7 @@
 #ifndef CODED_LEARNING_LEARNING_SETUP_H
 #define CODED_LEARNING_LEARNING_SETUP_H
 
+#include "ns3/data-placement.h"
 #include "ns3/dataset.h"
 #include "ns3/gradient-cache.h"
 #include "ns3/learning-model.h"
@@ -75,12 +76,27 @@ class LearningSetup : public Object
         return m_prototype != nullptr;
     }
 
+    /**
+     * Which training rows each worker stores (set by the server when its gradient code is
+     * made, before the first iteration). A worker refuses a task that needs rows it neither
+     * stores nor receives with the task.
+     * \param placement the placement (the training set's rows)
+     */
+    void SetPlacement(std::shared_ptr<const coded::DataPlacement> placement);
+
+    /// \return the placement, or nullptr when none was set (every worker stores everything)
+    std::shared_ptr<const coded::DataPlacement> GetPlacement() const
+    {
+        return m_placement;
+    }
+
   private:
-    std::shared_ptr<const coded::Dataset> m_train;     //!< training set
-    std::shared_ptr<const coded::Dataset> m_test;      //!< test set
-    std::unique_ptr<coded::LearningModel> m_prototype; //!< model prototype
-    bool m_shareGradients{true};                       //!< use m_cache
-    coded::GradientCache m_cache;                      //!< gradients shared by the workers
+    std::shared_ptr<const coded::Dataset> m_train;           //!< training set
+    std::shared_ptr<const coded::Dataset> m_test;            //!< test set
+    std::unique_ptr<coded::LearningModel> m_prototype;       //!< model prototype
+    bool m_shareGradients{true};                             //!< use m_cache
+    coded::GradientCache m_cache;                            //!< gradients shared by the workers
+    std::shared_ptr<const coded::DataPlacement> m_placement; //!< who stores which rows
 };
 
 } // namespace ns3

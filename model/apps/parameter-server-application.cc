@@ -6,6 +6,7 @@
 #include "ns3/double.h"
 #include "ns3/gradient-code-factory.h"
 #include "ns3/log.h"
+#include "ns3/row-set-algebra.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -110,7 +111,13 @@ ParameterServerApplication::GetTypeId()
                             "iteration, unknown task or owner, duplicate, undecodable payload); "
                             "the argument is the reason. GetResultsDropped() counts them.",
                             MakeTraceSourceAccessor(&ParameterServerApplication::m_dropTrace),
-                            "ns3::MessageTransport::DropTracedCallback");
+                            "ns3::MessageTransport::DropTracedCallback")
+            .AddTraceSource("Diverged",
+                            "Training ended because a quantity of the iteration was not finite "
+                            "(decoded gradient or loss, updated model, a worker's result): the "
+                            "iteration and the quantity in words.",
+                            MakeTraceSourceAccessor(&ParameterServerApplication::m_divergedTrace),
+                            "ns3::ParameterServerApplication::DivergedTracedCallback");
     return tid;
 }
 
@@ -188,6 +195,9 @@ ParameterServerApplication::StartApplication()
                                                 m_coding,
                                                 coded::DataPartitioner(train.NumSamples(), k),
                                                 *m_rng);
+    // The data placement is fixed now, before the first iteration; the workers check their
+    // tasks against it.
+    m_setup->SetPlacement(m_code->SharedPlacement());
     m_history = std::make_unique<coded::CompletionHistory>(m_numWorkers, m_historyBeta);
     m_model = m_setup->NewModel();
     m_params = m_model->Parameters();
@@ -245,6 +255,8 @@ ParameterServerApplication::StartIteration()
     m_active = true;
     m_results.assign(m_round->Plan().NumTasks(), coded::DenseVector());
     m_dispatched.assign(m_round->Plan().NumTasks(), Time(0));
+    m_arrived.assign(m_round->Plan().NumTasks(), Time(0));
+    m_network.assign(m_round->Plan().NumTasks(), 0.0);
     m_record = IterationRecord();
     m_record.scheme = m_scheme;
     m_record.iteration = m_iteration;
@@ -252,18 +264,18 @@ ParameterServerApplication::StartIteration()
     m_bytesUpAtStart = m_transport->GetBytesReceived();
     m_bytesDownAtStart = m_transport->GetBytesSent();
 
-    // Every worker gets the model: any of them may be given work (stage 2 picks idle ones).
-    const std::vector<uint8_t> model = coded::EncodeVector(
-        m_params,
-        m_float32 ? coded::WirePrecision::FLOAT32 : coded::WirePrecision::FLOAT64);
+    // The model goes to the workers with work (all of them for the single-stage schemes); a
+    // worker that gets stage-2 work later gets it then (Dispatch).
+    m_modelBytes = coded::EncodeVector(m_params,
+                                       m_float32 ? coded::WirePrecision::FLOAT32
+                                                 : coded::WirePrecision::FLOAT64);
+    m_hasModel.assign(m_numWorkers, false);
     for (uint32_t w = 0; w < m_numWorkers; ++w)
     {
-        MessageInfo info;
-        info.type = CodedLearningHeader::MODEL;
-        info.iteration = m_iteration;
-        info.worker = static_cast<uint16_t>(w);
-        info.flags = PrecisionFlags();
-        m_transport->Send(w, info, model);
+        if (!m_round->Plan().TasksOfWorker(w).empty())
+        {
+            SendModel(w);
+        }
     }
     std::vector<uint32_t> ids(m_round->Plan().NumTasks());
     for (uint32_t i = 0; i < ids.size(); ++i)
@@ -273,12 +285,35 @@ ParameterServerApplication::StartIteration()
     Dispatch(ids);
     m_deadlineEvent =
         Simulator::Schedule(m_deadline, &ParameterServerApplication::OnDeadline, this);
-    if (m_round->HasStageTwo() && std::isfinite(m_round->StageTwoDeadline()))
+    ScheduleStageTwoCheck();
+}
+
+void
+ParameterServerApplication::ScheduleStageTwoCheck()
+{
+    Simulator::Cancel(m_stageTwoEvent);
+    const double next = m_round->NextStageTwoTime();
+    if (!m_active || !std::isfinite(next))
     {
-        m_stageTwoEvent = Simulator::Schedule(Seconds(m_round->StageTwoDeadline()),
-                                              &ParameterServerApplication::CheckStageTwo,
-                                              this);
+        return;
     }
+    // One nanosecond late, so that the deadline has passed when the check runs (Time rounds
+    // to nanoseconds); a check that still finds nothing late reschedules itself later.
+    const double elapsed = Simulator::Now().GetSeconds() - m_record.startTime;
+    const Time delay = Seconds(std::max(0.0, next - elapsed)) + NanoSeconds(1);
+    m_stageTwoEvent = Simulator::Schedule(delay, &ParameterServerApplication::CheckStageTwo, this);
+}
+
+void
+ParameterServerApplication::SendModel(uint32_t worker)
+{
+    MessageInfo info;
+    info.type = CodedLearningHeader::MODEL;
+    info.iteration = m_iteration;
+    info.worker = static_cast<uint16_t>(worker);
+    info.flags = PrecisionFlags();
+    m_transport->Send(worker, info, m_modelBytes);
+    m_hasModel[worker] = true;
 }
 
 void
@@ -287,6 +322,8 @@ ParameterServerApplication::Dispatch(const std::vector<uint32_t>& ids)
     const coded::IterationPlan& plan = m_round->Plan();
     m_results.resize(plan.NumTasks());
     m_dispatched.resize(plan.NumTasks(), Time(0));
+    m_arrived.resize(plan.NumTasks(), Time(0));
+    m_network.resize(plan.NumTasks(), 0.0);
     for (uint32_t id : ids)
     {
         const coded::CodingTask& task = plan.Task(id);
@@ -303,6 +340,20 @@ ParameterServerApplication::Dispatch(const std::vector<uint32_t>& ids)
             {
                 wire.terms.push_back(std::move(t));
             }
+        }
+        if (!task.transfer.empty())
+        {
+            // Raw-sample transfer: the rows the worker does not store travel with the task.
+            wire.rawRows = coded::NormalizeRows(m_batch.Restrict(task.transfer));
+            if (!wire.rawRows.empty())
+            {
+                wire.rawBytesPerSample = coded::RawBytesPerSample(m_setup->Train());
+                wire.rawSamples = coded::EncodeRawSamples(m_setup->Train(), wire.rawRows);
+            }
+        }
+        if (!m_hasModel[task.worker])
+        {
+            SendModel(task.worker);
         }
         MessageInfo info;
         info.type = CodedLearningHeader::TASK;
@@ -328,13 +379,14 @@ ParameterServerApplication::CheckStageTwo()
     const double elapsed = Simulator::Now().GetSeconds() - m_record.startTime;
     if (m_round->ShouldStartStageTwo(elapsed))
     {
-        const std::vector<uint32_t> ids = m_round->StartStageTwo();
+        const std::vector<uint32_t> ids = m_round->StartStageTwo(elapsed);
         m_record.stageTwo = true;
-        m_record.stageTwoTasks = static_cast<uint32_t>(ids.size());
+        m_record.stageTwoTasks += static_cast<uint32_t>(ids.size());
         NS_LOG_INFO("iteration " << m_iteration << ": stage 2 with " << ids.size() << " tasks at +"
                                  << elapsed << " s");
         Dispatch(ids);
     }
+    ScheduleStageTwoCheck();
 }
 
 void
@@ -363,6 +415,10 @@ ParameterServerApplication::HandleMessage(uint32_t peer,
     }
     if (!m_active || info.iteration != m_iteration)
     {
+        if (info.iteration <= m_iteration)
+        {
+            ++m_lateResults;
+        }
         DropResult("result of iteration " + std::to_string(info.iteration) + " (current " +
                    std::to_string(m_iteration) + ", active " + std::to_string(m_active) + ")");
         return;
@@ -382,9 +438,15 @@ ParameterServerApplication::HandleMessage(uint32_t peer,
     const auto precision = (info.flags & CodedLearningHeader::FLAG_FLOAT32)
                                ? coded::WirePrecision::FLOAT32
                                : coded::WirePrecision::FLOAT64;
+    double computeTime = 0.0;
     try
     {
-        m_results[info.task] = coded::DecodeVector(payload, m_params.size() + 1, precision);
+        coded::WireResult result = coded::DecodeResultPayload(payload.data(),
+                                                              payload.size(),
+                                                              m_params.size() + 1,
+                                                              precision);
+        m_results[info.task] = std::move(result.values);
+        computeTime = result.computeTime;
     }
     catch (const std::exception& e)
     {
@@ -393,13 +455,13 @@ ParameterServerApplication::HandleMessage(uint32_t peer,
     }
     const coded::CodingTask& task = plan.Task(info.task);
     const Time elapsed = Simulator::Now() - m_dispatched[info.task];
+    m_arrived[info.task] = Simulator::Now();
     if (task.load > 0)
     {
-        m_history->RecordCompletion(task.worker, elapsed.GetSeconds(), task.load);
-    }
-    if (task.stage == 1 && m_round->HasStageTwo())
-    {
-        m_history->RecordStageOneFinish(Simulator::Now().GetSeconds() - m_record.startTime);
+        // The worker's compute time, and the rest of the time since dispatch as network time
+        // (downlink of model and task, uplink of the result).
+        m_network[info.task] = std::max(0.0, elapsed.GetSeconds() - computeTime);
+        m_history->RecordCompletion(task.worker, computeTime, task.load, m_network[info.task]);
     }
     m_resultReceived(m_iteration, task.worker, info.task, elapsed);
     if (m_round->OnResult(info.task))
@@ -489,37 +551,94 @@ ParameterServerApplication::OnDeadline()
 }
 
 void
-ParameterServerApplication::Complete(bool decoded)
+ParameterServerApplication::Diverge(uint32_t iteration, const std::string& quantity)
 {
-    NS_LOG_FUNCTION(this << m_iteration << decoded);
+    NS_LOG_FUNCTION(this << iteration << quantity);
+    if (m_active && iteration == m_iteration)
+    {
+        Complete(false, quantity);
+    }
+}
+
+std::string
+ParameterServerApplication::ApplyDecoded()
+{
+    const coded::DecodeResult& dec = m_round->Decode();
+    const coded::DenseVector combined = dec.Combine(m_results);
+    const Eigen::Index p = m_params.size();
+    const uint32_t samples = m_batch.Size(m_setup->Train().NumSamples());
+    m_record.decodeResidual = dec.maxResidual;
+    if (!combined.head(p).allFinite())
+    {
+        return "the decoded gradient";
+    }
+    if (!std::isfinite(combined(p)))
+    {
+        return "the decoded training loss";
+    }
+    m_record.trainLoss = combined(p) / samples;
+    coded::DenseVector next = m_params;
+    m_sgd->Step(next, combined.head(p), samples);
+    if (!next.allFinite())
+    {
+        return "the model after the update";
+    }
+    m_params = next;
+    return "";
+}
+
+void
+ParameterServerApplication::Complete(bool decoded, const std::string& notFinite)
+{
+    NS_LOG_FUNCTION(this << m_iteration << decoded << notFinite);
     Simulator::Cancel(m_deadlineEvent);
     Simulator::Cancel(m_stageTwoEvent);
     m_active = false;
     const Time now = Simulator::Now();
     const coded::IterationPlan& plan = m_round->Plan();
-    const coded::Dataset& train = m_setup->Train();
     m_record.decoded = decoded;
     m_record.outcome = decoded ? "decoded" : "deadline";
     m_record.resultsReceived = m_round->NumReceived();
-    if (decoded)
+    std::string divergence = notFinite;
+    if (decoded && divergence.empty())
     {
-        const coded::DecodeResult& dec = m_round->Decode();
-        const coded::DenseVector combined = dec.Combine(m_results);
-        const Eigen::Index p = m_params.size();
-        const uint32_t samples = m_batch.Size(train.NumSamples());
-        m_record.decodeResidual = dec.maxResidual;
-        m_record.trainLoss = combined(p) / samples;
-        coded::DenseVector next = m_params;
-        m_sgd->Step(next, combined.head(p), samples);
-        if (next.allFinite())
+        divergence = ApplyDecoded();
+    }
+    if (!divergence.empty())
+    {
+        NS_LOG_WARN("iteration " << m_iteration << ": " << divergence
+                                 << " is not finite: training diverged");
+        m_record.decoded = false;
+        m_record.outcome = "diverged";
+        m_diverged = true;
+    }
+    if (m_round->HasStageTwo())
+    {
+        // The last stage-1 finish of this iteration, or a lower bound if one never arrived.
+        const coded::TwoStageInfo& info = plan.GetTwoStageInfo();
+        double last = 0.0;
+        double network = -1.0;
+        bool censored = false;
+        for (uint32_t id : info.stageOneTasks)
         {
-            m_params = next;
+            if (m_round->IsReceived(id))
+            {
+                last = std::max(last, m_arrived[id].GetSeconds() - m_record.startTime);
+                network = std::max(network, m_network[id]);
+            }
+            else
+            {
+                censored = true;
+            }
         }
-        else
+        m_history->RecordStageOneFinish(censored ? now.GetSeconds() - m_record.startTime : last,
+                                        censored);
+        if (network >= 0.0)
         {
-            NS_LOG_WARN("iteration " << m_iteration << ": the update is not finite; skipped");
-            m_record.decoded = false;
-            m_record.outcome = "not-finite";
+            // The network cost of this many stage-1 workers (the scheme's choice of their
+            // number learns from it).
+            m_history->RecordStageOneNetwork(static_cast<uint32_t>(info.stageOneTasks.size()),
+                                             network);
         }
     }
     // Censored history for tasks still out, and CANCEL to every worker with work left.
@@ -564,7 +683,7 @@ ParameterServerApplication::Complete(bool decoded)
     m_record.bytesUp = m_transport->GetBytesReceived() - m_bytesUpAtStart;
     m_record.bytesDown = m_transport->GetBytesSent() - m_bytesDownAtStart;
     m_record.endTime = now.GetSeconds();
-    const bool last = m_iteration + 1 >= m_iterations;
+    const bool last = m_iteration + 1 >= m_iterations || m_diverged;
     if (last || (m_evalInterval > 0 && (m_iteration + 1) % m_evalInterval == 0))
     {
         m_model->SetParameters(m_params);
@@ -573,7 +692,11 @@ ParameterServerApplication::Complete(bool decoded)
     ++m_iterationsDone;
     m_iterationEnd(m_record);
     m_round.reset();
-    if (!last)
+    if (m_diverged)
+    {
+        m_divergedTrace(m_iteration, divergence);
+    }
+    else if (!last)
     {
         ++m_iteration;
         m_nextEvent = Simulator::Schedule(m_gap, &ParameterServerApplication::StartIteration, this);

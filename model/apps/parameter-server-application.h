@@ -34,6 +34,11 @@ namespace ns3
  * history (censored for unfinished workers), evaluate every EvalInterval iterations, report
  * the iteration (IterationEnd) and start the next one. If the results do not suffice by
  * IterationDeadline, the iteration ends without an update.
+ *
+ * Divergence: a decoded gradient (or training loss) that is not finite, an updated model that
+ * is not finite, or Diverge() (a worker computed a result that is not finite) ends training
+ * in that iteration: it ends with the outcome "diverged" (IterationEnd), Diverged reports the
+ * iteration and what was not finite, and no further iteration starts.
  */
 class ParameterServerApplication : public Application
 {
@@ -63,6 +68,29 @@ class ParameterServerApplication : public Application
                                          uint32_t worker,
                                          uint32_t task,
                                          Time elapsed);
+
+    /**
+     * TracedCallback signature of divergence.
+     * \param iteration the iteration that ended training
+     * \param quantity what was not finite, in words
+     */
+    typedef void (*DivergedTracedCallback)(uint32_t iteration, const std::string& quantity);
+
+    /**
+     * Ends training now because a quantity of the current iteration is not finite (used for
+     * a worker's result: the worker cannot send it, non-finite values are refused on the
+     * wire). The current iteration ends with the outcome "diverged", Diverged fires and no
+     * further iteration starts. Nothing happens between iterations or after training ended.
+     * \param iteration the iteration the quantity belongs to (ignored unless current)
+     * \param quantity what was not finite, in words
+     */
+    void Diverge(uint32_t iteration, const std::string& quantity);
+
+    /// \return whether training ended because of divergence
+    bool HasDiverged() const
+    {
+        return m_diverged;
+    }
 
     /**
      * \param setup the learning task
@@ -121,6 +149,12 @@ class ParameterServerApplication : public Application
         return m_history.get();
     }
 
+    /// \return the gradient code (its placement, its parameters); nullptr before the start
+    const coded::GradientCode* GetCode() const
+    {
+        return m_code.get();
+    }
+
     /// \return the server's transport (peer i = worker i), nullptr before Setup()
     Ptr<MessageTransport> GetTransport() const
     {
@@ -131,6 +165,13 @@ class ParameterServerApplication : public Application
     uint32_t GetResultsDropped() const
     {
         return m_resultsDropped;
+    }
+
+    /// \return results (and reports) that arrived after their iteration had ended (counted
+    ///         in GetResultsDropped() too)
+    uint32_t GetLateResults() const
+    {
+        return m_lateResults;
     }
 
   protected:
@@ -146,17 +187,35 @@ class ParameterServerApplication : public Application
     /// Starts iteration m_iteration.
     void StartIteration();
 
-    /// \param ids task ids to send to their workers
+    /// \param ids task ids to send to their workers (with the model, to a worker without it)
     void Dispatch(const std::vector<uint32_t>& ids);
 
-    /// Starts stage 2 if its trigger has fired.
+    /// Sends the iteration's model to a worker. \param worker it
+    void SendModel(uint32_t worker);
+
+    /// Starts stage 2 if its trigger has fired, then schedules the next check.
     void CheckStageTwo();
+
+    /// Schedules CheckStageTwo() at the round's next stage-1 deadline (if any).
+    void ScheduleStageTwoCheck();
 
     /// The iteration deadline.
     void OnDeadline();
 
-    /// \param decoded whether the results sufficed
-    void Complete(bool decoded);
+    /**
+     * Ends the current iteration.
+     * \param decoded whether the results sufficed
+     * \param notFinite what was found not finite before (empty: nothing; then the iteration
+     *        diverges only if the decoded gradient, loss or updated model are not finite)
+     */
+    void Complete(bool decoded, const std::string& notFinite = "");
+
+    /**
+     * Applies the decoded gradient: the training loss and the SGD step, unless the decoded
+     * values or the updated model are not finite.
+     * \return what was not finite (empty if everything was)
+     */
+    std::string ApplyDecoded();
 
     /// Transport callback. \param peer the sender \param info its header fields
     /// \param payload the reassembled payload
@@ -214,6 +273,10 @@ class ParameterServerApplication : public Application
     std::vector<coded::DenseVector> m_results;      //!< results by task id
     coded::MiniBatch m_batch;                       //!< this iteration's samples
     std::vector<Time> m_dispatched;                 //!< dispatch time by task id
+    std::vector<Time> m_arrived;                    //!< arrival time by task id
+    std::vector<double> m_network;                  //!< network time by task id (received)
+    std::vector<uint8_t> m_modelBytes;              //!< this iteration's MODEL payload
+    std::vector<bool> m_hasModel;                   //!< per worker: MODEL sent this iteration
     IterationRecord m_record;                       //!< being filled
     uint64_t m_bytesUpAtStart{0};                   //!< transport counter at start
     uint64_t m_bytesDownAtStart{0};                 //!< transport counter at start
@@ -221,6 +284,8 @@ class ParameterServerApplication : public Application
     EventId m_stageTwoEvent;                        //!< tau1
     EventId m_nextEvent;                            //!< next iteration
     uint32_t m_resultsDropped{0};                   //!< drops
+    uint32_t m_lateResults{0};                      //!< results after their iteration
+    bool m_diverged{false};                         //!< training ended by divergence
     TracedCallback<const std::string&> m_dropTrace; //!< drop trace (reason)
 
     /// An upload waiting for the scheduler.
@@ -238,6 +303,7 @@ class ParameterServerApplication : public Application
 
     TracedCallback<const IterationRecord&> m_iterationEnd;               //!< trace
     TracedCallback<uint32_t, uint32_t, uint32_t, Time> m_resultReceived; //!< trace
+    TracedCallback<uint32_t, const std::string&> m_divergedTrace;        //!< trace
 };
 
 } // namespace ns3

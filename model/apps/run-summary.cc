@@ -48,7 +48,9 @@ RunSummary::RunSummary(const Info& info)
       m_radioToTarget(NOT_A_NUMBER),
       m_computeToTarget(NOT_A_NUMBER),
       m_jainEnergy(NOT_A_NUMBER),
-      m_workersAlive(NOT_A_NUMBER)
+      m_workersAlive(NOT_A_NUMBER),
+      m_loadDone(NOT_A_NUMBER),
+      m_storage(NOT_A_NUMBER)
 {
     if (!(info.targetAccuracy >= 0.0 && info.targetAccuracy <= 1.0))
     {
@@ -127,6 +129,28 @@ RunSummary::SetPerWorkerEnergy(const std::vector<double>& energies)
     m_jainEnergy = modelled ? AdmissionMetrics::JainIndex(energies) : NOT_A_NUMBER;
 }
 
+void
+RunSummary::SetComputeLoadDone(double load)
+{
+    if (!std::isfinite(load) || load < 0.0)
+    {
+        throw std::invalid_argument("RunSummary: compute load done = " + Format(load) +
+                                    ", must be finite and >= 0");
+    }
+    m_loadDone = load;
+}
+
+void
+RunSummary::SetStorageRedundancy(double redundancy)
+{
+    if (!std::isfinite(redundancy) || redundancy < 0.0)
+    {
+        throw std::invalid_argument("RunSummary: storage redundancy = " + Format(redundancy) +
+                                    ", must be finite and >= 0");
+    }
+    m_storage = redundancy;
+}
+
 const RunSummary::Info&
 RunSummary::GetInfo() const
 {
@@ -200,6 +224,19 @@ double
 RunSummary::MeanComputeLoad() const
 {
     return m_durations.empty() ? NOT_A_NUMBER : m_loadSum / static_cast<double>(m_durations.size());
+}
+
+double
+RunSummary::ComputeLoadDone() const
+{
+    return m_durations.empty() ? NOT_A_NUMBER
+                               : m_loadDone / static_cast<double>(m_durations.size());
+}
+
+double
+RunSummary::StorageRedundancy() const
+{
+    return m_storage;
 }
 
 double
@@ -304,6 +341,7 @@ RunSummary::CsvHeader()
     return "scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,"
            "target_accuracy,reached_target,time_to_target_s,iterations_to_target,final_accuracy,"
            "final_train_loss,mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,"
+           "compute_load_done,storage_redundancy,"
            "uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,jain_admitted,"
            "sim_time_s,radio_energy_per_iteration_j,compute_energy_per_iteration_j,"
            "energy_per_iteration_j,energy_to_target_j,radio_energy_to_target_j,"
@@ -316,12 +354,14 @@ RunSummary::CsvRow() const
     std::ostringstream os;
     os.imbue(std::locale::classic());
     os << m_info.scheme << ',' << m_info.network << ',' << m_info.workers << ','
-       << m_info.stragglers << ',' << m_info.rngRun << ',' << Iterations() << ','
-       << DecodedIterations() << ',' << Format(m_info.targetAccuracy) << ',' << (m_reached ? 1 : 0)
-       << ',' << Format(m_timeToTarget) << ',' << Format(m_iterationsToTarget) << ','
+       << (m_info.stragglersUsed ? std::to_string(m_info.stragglers) : "nan") << ','
+       << m_info.rngRun << ',' << Iterations() << ',' << DecodedIterations() << ','
+       << Format(m_info.targetAccuracy) << ',' << (m_reached ? 1 : 0) << ','
+       << Format(m_timeToTarget) << ',' << Format(m_iterationsToTarget) << ','
        << Format(m_finalAccuracy) << ',' << Format(m_finalLoss) << ','
        << Format(MeanIterationTime()) << ',' << Format(P95IterationTime()) << ','
-       << Format(MeanComputeLoad()) << ',' << Format(UplinkBytesPerIteration()) << ','
+       << Format(MeanComputeLoad()) << ',' << Format(ComputeLoadDone()) << ','
+       << Format(StorageRedundancy()) << ',' << Format(UplinkBytesPerIteration()) << ','
        << Format(DownlinkBytesPerIteration()) << ',' << m_chunksLost << ',' << Format(m_jain) << ','
        << Format(m_lastEnd);
     for (double v : {RadioEnergyPerIteration(),

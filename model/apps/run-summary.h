@@ -31,6 +31,10 @@ namespace coded
  *   Quantile(durations, 0.95).
  * - mean compute load, uplink and downlink bytes per iteration: arithmetic means over the
  *   iterations; chunks lost: the sum over the iterations.
+ * - compute load done: the work the workers computed (SetComputeLoadDone(); cancelled tasks
+ *   up to the cancel) per iteration; storage redundancy: the samples stored by all workers
+ *   over the training set's (SetStorageRedundancy()); both NaN when not given.
+ * - stragglers: Info::stragglers, or NaN when the scheme ignores it (Info::stragglersUsed).
  * - jain_admitted: Jain's index (sum x)^2 / (n sum x^2) of the per-worker amounts given to
  *   SetPerWorkerData() (1 when all are 0; NaN when none were given).
  * - sim time: the endTime of the last iteration (0 before the first one).
@@ -52,6 +56,7 @@ class RunSummary
         std::string network;        //!< wifi, csma, p2p or ideal
         uint32_t workers{0};        //!< n
         uint32_t stragglers{0};     //!< s, the straggler tolerance parameter
+        bool stragglersUsed{true};  //!< whether the scheme uses s (else written as NaN)
         uint64_t rngRun{0};         //!< ns-3's RngRun
         double targetAccuracy{0.8}; //!< target test accuracy in [0, 1]
     };
@@ -81,6 +86,21 @@ class RunSummary
      */
     void SetPerWorkerEnergy(const std::vector<double>& energies);
 
+    /**
+     * Sets the work the workers computed over the run (partition-equivalents; a cancelled
+     * task counts up to the cancel).
+     * \param load the total, finite and >= 0
+     * \throws std::invalid_argument otherwise
+     */
+    void SetComputeLoadDone(double load);
+
+    /**
+     * Sets the data placement's storage redundancy (stored samples over all workers / N).
+     * \param redundancy finite and >= 0
+     * \throws std::invalid_argument otherwise
+     */
+    void SetStorageRedundancy(double redundancy);
+
     /// \return the identity given to the constructor
     const Info& GetInfo() const;
     /// \return iterations added
@@ -103,6 +123,12 @@ class RunSummary
     double P95IterationTime() const;
     /// \return the mean compute load per iteration (NaN without iterations)
     double MeanComputeLoad() const;
+
+    /// \return the work done per iteration (NaN without SetComputeLoadDone() or iterations)
+    double ComputeLoadDone() const;
+
+    /// \return the storage redundancy (NaN without SetStorageRedundancy())
+    double StorageRedundancy() const;
     /// \return the mean uplink bytes per iteration (NaN without iterations)
     double UplinkBytesPerIteration() const;
     /// \return the mean downlink bytes per iteration (NaN without iterations)
@@ -183,6 +209,8 @@ class RunSummary
     double m_computeToTarget;        //!< compute energy up to the target
     double m_jainEnergy;             //!< Jain index of the per-worker energies
     double m_workersAlive;           //!< workers alive at the last iteration
+    double m_loadDone;               //!< total work done (NaN: not given)
+    double m_storage;                //!< storage redundancy (NaN: not given)
 };
 
 } // namespace coded

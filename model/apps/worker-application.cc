@@ -5,6 +5,7 @@
 #include "ns3/coded-learning-header.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
+#include "ns3/row-set-algebra.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -61,12 +62,24 @@ WorkerApplication::GetTypeId()
                             "the worker stopped; elapsed is the time it computed.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_computeEnded),
                             "ns3::WorkerApplication::ComputeEndedTracedCallback")
+            .AddTraceSource("WorkDone",
+                            "Computation ended: a task computed to the end (its load) or a "
+                            "running task cancelled or stopped (the part of its load done).",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_workDone),
+                            "ns3::WorkerApplication::WorkTracedCallback")
             .AddTraceSource("Drop",
                             "A received message was dropped (addressed to another worker, old "
                             "iteration, undecodable, unexpected type, grant for nothing held); "
                             "the argument is the reason. GetMessagesDropped() counts them.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_dropTrace),
-                            "ns3::MessageTransport::DropTracedCallback");
+                            "ns3::MessageTransport::DropTracedCallback")
+            .AddTraceSource("NotFiniteResult",
+                            "The result of a task (its coded gradient or loss) is not finite, "
+                            "so it cannot be sent (the wire refuses non-finite values): the "
+                            "task's iteration and id. The task is dropped; the run recipe ends "
+                            "training as diverged (ParameterServerApplication::Diverge).",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_notFinite),
+                            "ns3::WorkerApplication::TaskIdTracedCallback");
     return tid;
 }
 
@@ -124,6 +137,7 @@ WorkerApplication::StopApplication()
     if (m_busy)
     {
         EndCompute();
+        CountWork((Simulator::Now() - m_runningStart).GetSeconds() / m_runningTime.GetSeconds());
     }
     Simulator::Cancel(m_finishEvent);
     m_queue.clear();
@@ -209,18 +223,27 @@ WorkerApplication::HandleMessage(uint32_t /* peer */,
             DropMessage("task of an old iteration");
             return;
         }
+        QueuedTask q;
         try
         {
-            QueuedTask q;
             q.info = info;
             q.task = coded::DecodeTask(payload, m_setup->Train().NumSamples());
-            m_queue.push_back(q);
         }
         catch (const std::exception& e)
         {
             DropMessage(std::string("bad task: ") + e.what());
             return;
         }
+        if (!HasRows(q.task))
+        {
+            ++m_tasksRefused;
+            DropMessage("task " + std::to_string(info.task) +
+                        " needs rows this worker neither stores nor received");
+            return;
+        }
+        m_rawSamplesReceived += coded::RowCount(q.task.rawRows);
+        q.task.rawSamples.clear(); // the values are in the shared training set
+        m_queue.push_back(std::move(q));
         TryStart();
         break;
     }
@@ -234,6 +257,37 @@ WorkerApplication::HandleMessage(uint32_t /* peer */,
         DropMessage("unexpected message type " + std::to_string(info.type));
         break;
     }
+}
+
+bool
+WorkerApplication::HasRows(const coded::WireTask& task) const
+{
+    const std::shared_ptr<const coded::DataPlacement> placement = m_setup->GetPlacement();
+    if (!placement)
+    {
+        return true;
+    }
+    if (m_index >= placement->NumWorkers())
+    {
+        return false;
+    }
+    const coded::RowSet available = coded::UniteRows(placement->Stored(m_index), task.rawRows);
+    for (const auto& term : task.terms)
+    {
+        if (!coded::ContainsRows(available, term.rows))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+void
+WorkerApplication::CountWork(double fraction)
+{
+    const double done = m_runningLoad * std::min(1.0, std::max(0.0, fraction));
+    m_loadDone += done;
+    m_workDone(m_running.iteration, m_running.task, done);
 }
 
 void
@@ -277,6 +331,7 @@ WorkerApplication::CancelUpTo(uint32_t iteration)
     {
         Simulator::Cancel(m_finishEvent);
         EndCompute();
+        CountWork((Simulator::Now() - m_runningStart).GetSeconds() / m_runningTime.GetSeconds());
         m_busy = false;
         ++m_tasksCancelled;
         m_taskCancelled(m_running.iteration, m_running.task, m_runningLoad, m_runningTime);
@@ -314,6 +369,15 @@ WorkerApplication::TryStart()
             m_result.head(p) += term.coefficient * g;
             m_result(p) += term.coefficient * loss;
         }
+        if (!m_result.allFinite())
+        {
+            NS_LOG_WARN("worker " << m_index << ": the result of task " << next.info.task
+                                  << " of iteration " << next.info.iteration
+                                  << " is not finite; not sent");
+            ++m_resultsNotFinite;
+            m_notFinite(next.info.iteration, next.info.task);
+            continue;
+        }
         m_precision = (next.info.flags & CodedLearningHeader::FLAG_FLOAT32)
                           ? coded::WirePrecision::FLOAT32
                           : coded::WirePrecision::FLOAT64;
@@ -336,14 +400,17 @@ WorkerApplication::Finish()
     NS_LOG_FUNCTION(this << m_running.iteration << m_running.task);
     EndCompute();
     m_busy = false;
+    CountWork(1.0);
     MessageInfo out = m_running;
     out.type = CodedLearningHeader::RESULT;
     out.worker = m_index;
+    const std::vector<uint8_t> payload =
+        coded::EncodeResultPayload(m_runningTime.GetSeconds(), m_result, m_precision);
     if (m_admission)
     {
         Held held;
         held.info = out;
-        held.payload = coded::EncodeVector(m_result, m_precision);
+        held.payload = payload;
         MessageInfo report = out;
         report.type = CodedLearningHeader::REPORT;
         m_transport->Send(0, report, coded::EncodeUint64(held.payload.size()));
@@ -351,7 +418,7 @@ WorkerApplication::Finish()
     }
     else
     {
-        m_transport->Send(0, out, coded::EncodeVector(m_result, m_precision));
+        m_transport->Send(0, out, payload);
     }
     ++m_tasksCompleted;
     m_taskFinished(m_running.iteration, m_running.task, m_runningLoad, m_runningTime);

@@ -25,7 +25,10 @@ namespace ns3
  * f = sum_k c_k [grad_k; loss_k] with its model on the shared training set (the loss rides
  * along as the last entry, so the server decodes the training loss like the gradient),
  * then waits the compute time drawn from its ComputeTimeModel for the task's load before it
- * sends the result (RESULT). CANCEL drops the queued and running work of an iteration.
+ * sends the result (RESULT) with that compute time, so that the server can tell compute time
+ * from network time. CANCEL drops the queued and running work of an iteration.
+ * A task that needs training rows the worker neither stores (LearningSetup::GetPlacement) nor
+ * receives with the task (raw samples) is refused (dropped and counted).
  * With UplinkAdmission on, a finished result is first announced by its size (REPORT) and sent
  * only when the server grants it (GRANT), so that the server's Lyapunov scheduler decides who
  * uploads when. ComputeStarted and ComputeEnded report each task's computation (its samples,
@@ -54,6 +57,13 @@ class WorkerApplication : public Application
                                        uint32_t task,
                                        double load,
                                        Time computeTime);
+
+    /**
+     * TracedCallback signature of a task named by its iteration and id.
+     * \param iteration the iteration
+     * \param task the task id
+     */
+    typedef void (*TaskIdTracedCallback)(uint32_t iteration, uint32_t task);
 
     /**
      * TracedCallback signature of the start of a task's computation.
@@ -116,6 +126,12 @@ class WorkerApplication : public Application
         return m_messagesDropped;
     }
 
+    /// \return tasks whose result was not finite (not sent; NotFiniteResult)
+    uint32_t GetResultsNotFinite() const
+    {
+        return m_resultsNotFinite;
+    }
+
     /**
      * Stops the worker now, for good (its battery is empty): the running task stops
      * (ComputeEnded), queued and held work is dropped and the transport closes, as when the
@@ -128,6 +144,36 @@ class WorkerApplication : public Application
     {
         return m_poweredOff;
     }
+
+    /// \return tasks refused because they needed rows the worker does not have
+    uint32_t GetTasksRefused() const
+    {
+        return m_tasksRefused;
+    }
+
+    /// \return raw samples received with tasks (raw-sample transfer), over all tasks
+    uint64_t GetRawSamplesReceived() const
+    {
+        return m_rawSamplesReceived;
+    }
+
+    /**
+     * \return the computation done so far in partition-equivalents: the load of every task
+     * computed to the end, and the part of the load of a running task computed before it was
+     * cancelled (or the application stopped)
+     */
+    double GetLoadDone() const
+    {
+        return m_loadDone;
+    }
+
+    /**
+     * TracedCallback signature of computation done.
+     * \param iteration the task's iteration
+     * \param task the task id
+     * \param load the load computed (partition-equivalents; a fraction for a cancelled task)
+     */
+    typedef void (*WorkTracedCallback)(uint32_t iteration, uint32_t task, double load);
 
   protected:
     /// Releases what this object holds (ns3::Object::DoDispose).
@@ -168,6 +214,12 @@ class WorkerApplication : public Application
     /// A GRANT arrived: send the granted result. \param info the GRANT's header fields
     void HandleGrant(const MessageInfo& info);
 
+    /// \param task a task \return whether the worker stores or received every row it needs
+    bool HasRows(const coded::WireTask& task) const;
+
+    /// Ends the running task's computation. \param fraction the part of its load done
+    void CountWork(double fraction);
+
     uint16_t m_index;                              //!< worker index
     Ptr<LearningSetup> m_setup;                    //!< learning task
     Ptr<MessageTransport> m_transport;             //!< transport
@@ -191,8 +243,13 @@ class WorkerApplication : public Application
     uint32_t m_tasksCompleted{0};                                    //!< results sent
     uint32_t m_tasksCancelled{0};                                    //!< tasks cancelled
     TracedCallback<const std::string&> m_dropTrace;                  //!< drop trace (reason)
+    uint32_t m_resultsNotFinite{0};                                  //!< results not finite
     uint32_t m_messagesDropped{0};                                   //!< messages dropped
-    bool m_admission{false}; //!< report results and wait for grants
+    uint32_t m_tasksRefused{0};                                      //!< tasks refused (rows)
+    uint64_t m_rawSamplesReceived{0};                      //!< raw samples received with tasks
+    double m_loadDone{0};                                  //!< computation done
+    TracedCallback<uint32_t, uint32_t, double> m_workDone; //!< computation done
+    bool m_admission{false};                               //!< report results and wait for grants
 
     /// A finished result waiting for the server's GRANT (uplink admission control).
     struct Held
@@ -207,6 +264,7 @@ class WorkerApplication : public Application
     TracedCallback<uint32_t, uint32_t, double, Time> m_taskCancelled;        //!< task cancelled
     TracedCallback<uint32_t, uint32_t, uint64_t, Time> m_computeStarted;     //!< compute starts
     TracedCallback<uint32_t, uint32_t, uint64_t, Time, Time> m_computeEnded; //!< compute ends
+    TracedCallback<uint32_t, uint32_t> m_notFinite; //!< a result that is not finite
 };
 
 } // namespace ns3

@@ -87,56 +87,81 @@ CodingRound::IsReceived(uint32_t taskId) const
     return taskId < m_received.size() && m_received[taskId];
 }
 
+std::vector<size_t>
+CodingRound::Late(double elapsed) const
+{
+    const TwoStageInfo& info = m_plan.GetTwoStageInfo();
+    const bool counted = info.triggerCount > 0 && NumReceived(1) >= info.triggerCount;
+    std::vector<size_t> late;
+    for (size_t g = 0; g < info.stageOneWorkers.size(); ++g)
+    {
+        if (!info.replanned[g] && !IsReceived(info.stageOneTasks[g]) &&
+            (counted || elapsed >= info.deadlines[g]))
+        {
+            late.push_back(g);
+        }
+    }
+    return late;
+}
+
+double
+CodingRound::NextStageTwoTime() const
+{
+    double next = std::numeric_limits<double>::infinity();
+    if (!HasStageTwo() || IsDecodable())
+    {
+        return next;
+    }
+    const TwoStageInfo& info = m_plan.GetTwoStageInfo();
+    for (size_t g = 0; g < info.stageOneWorkers.size(); ++g)
+    {
+        if (!info.replanned[g] && !IsReceived(info.stageOneTasks[g]))
+        {
+            next = std::min(next, info.deadlines[g]);
+        }
+    }
+    return next;
+}
+
 bool
 CodingRound::ShouldStartStageTwo(double elapsed) const
 {
-    if (!HasStageTwo() || StageTwoStarted() || IsDecodable())
+    if (!HasStageTwo() || IsDecodable())
     {
         return false;
     }
-    return elapsed >= StageTwoDeadline() || NumReceived(1) >= StageTwoTriggerCount();
+    return !Late(elapsed).empty();
 }
 
 std::vector<uint32_t>
-CodingRound::StartStageTwo()
+CodingRound::StartStageTwo(double elapsed)
 {
     if (!HasStageTwo())
     {
         throw std::logic_error("CodingRound::StartStageTwo: this scheme has no stage two");
     }
-    if (StageTwoStarted())
-    {
-        throw std::logic_error("CodingRound::StartStageTwo: stage two of iteration " +
-                               std::to_string(m_plan.Iteration()) + " was already started");
-    }
-    m_plan.GetTwoStageInfo().started = true;
     if (IsDecodable())
     {
         return {};
     }
-    std::vector<uint32_t> ids = BuildStageTwo();
+    const std::vector<size_t> late = Late(elapsed);
+    if (late.empty())
+    {
+        return {};
+    }
+    std::vector<uint32_t> ids = BuildStageTwo(elapsed, late);
+    for (size_t g : late)
+    {
+        m_plan.GetTwoStageInfo().replanned[g] = true;
+    }
     m_received.resize(m_plan.NumTasks(), false);
     return ids;
 }
 
 std::vector<uint32_t>
-CodingRound::BuildStageTwo()
+CodingRound::BuildStageTwo(double /* elapsed */, const std::vector<size_t>& /* late */)
 {
     throw std::logic_error("CodingRound::BuildStageTwo: this scheme has no stage two");
-}
-
-double
-CodingRound::TriggerTime(std::vector<double> stageOneFinishTimes, uint32_t c, double deadline)
-{
-    double t = deadline;
-    if (c >= 1 && c <= stageOneFinishTimes.size())
-    {
-        std::nth_element(stageOneFinishTimes.begin(),
-                         stageOneFinishTimes.begin() + (c - 1),
-                         stageOneFinishTimes.end());
-        t = std::min(t, stageOneFinishTimes[c - 1]);
-    }
-    return t;
 }
 
 } // namespace coded

@@ -20,16 +20,19 @@ namespace coded
  * \code
  *   auto round = code->StartRound(r, history);       // plan of stage 1 (or of everything)
  *   dispatch every task of round->Plan() (per worker, in TasksOfWorker() order);
- *   if (round->HasStageTwo()) schedule an event at round->StageTwoDeadline();
+ *   schedule a check at round->NextStageTwoTime();    // two-stage: the next deadline
  *   on each arrival of task id:
  *       if (round->OnResult(id)) { g = round->Decode().Combine(results); cancel the rest; }
- *       else if (round->ShouldStartStageTwo(now)) dispatch round->StartStageTwo();
- *   at the deadline event: if (round->ShouldStartStageTwo(now)) dispatch round->StartStageTwo();
+ *       else if (round->ShouldStartStageTwo(now)) dispatch round->StartStageTwo(now);
+ *   at a check: if (round->ShouldStartStageTwo(now)) dispatch round->StartStageTwo(now);
+ *               schedule the next check at round->NextStageTwoTime();
  * \endcode
  *
- * Single-stage schemes have no stage two (HasStageTwo() is false). The two-stage scheme
- * triggers stage 2 at min(tau1, time of the c-th stage-1 result) and builds it from the
- * stage-1 results received so far (the server's knowledge of completion status).
+ * Single-stage schemes have no stage two (HasStageTwo() is false). In the two-stage scheme
+ * every stage-1 worker has a deadline (TwoStageInfo::deadlines); a worker still out past its
+ * deadline is late, and StartStageTwo() re-plans the groups of the workers late at that time
+ * (a wave; a later deadline may start another wave). With the count trigger c, the c-th
+ * stage-1 result makes every stage-1 worker still out late.
  */
 class CodingRound
 {
@@ -99,52 +102,52 @@ class CodingRound
         return m_plan.GetTwoStageInfo().enabled;
     }
 
-    /// \return c, the number of stage-1 results that triggers stage 2 (0 without stage two)
+    /// \return c, the number of stage-1 results that triggers stage 2 (0: no count trigger)
     uint32_t StageTwoTriggerCount() const
     {
         return m_plan.GetTwoStageInfo().triggerCount;
     }
 
-    /// \return tau1, the time since round start that triggers stage 2 (+inf if none)
-    double StageTwoDeadline() const
-    {
-        return m_plan.GetTwoStageInfo().deadline;
-    }
-
-    /// \return whether StartStageTwo() has been called
+    /// \return whether StartStageTwo() has issued at least one wave
     bool StageTwoStarted() const
     {
-        return m_plan.GetTwoStageInfo().started;
+        return m_plan.GetTwoStageInfo().StageTwoStarted();
     }
 
     /**
+     * \return the earliest deadline (since round start) of a stage-1 worker whose result is
+     *         not in and whose group was not re-planned; +inf if none, or without stage two
+     */
+    double NextStageTwoTime() const;
+
+    /**
      * \param elapsed time since the round started
-     * \return true if stage 2 exists, has not started, the round is not decodable, and
-     *         elapsed >= tau1 or at least c stage-1 results are in
+     * \return true if the round has stage two, is not decodable, and some stage-1 worker is
+     *         late at elapsed (still out, not re-planned, past its deadline, or the count
+     *         trigger has fired)
      */
     bool ShouldStartStageTwo(double elapsed) const;
 
     /**
-     * Build stage 2 from the stage-1 results reported so far (two-stage only; std::logic_error
-     * for other schemes or when called twice). Appends blocks and stage-2 tasks to the plan.
-     * \return the ids of the new tasks to dispatch (empty when nothing is left to cover, when
-     *         no worker is available, or when the round is already decodable)
+     * Re-plans the groups of the stage-1 workers late at elapsed (two-stage only;
+     * std::logic_error for other schemes). Appends blocks and stage-2 tasks to the plan and
+     * records a wave in TwoStageInfo.
+     * \param elapsed time since the round started
+     * \return the ids of the new tasks to dispatch (empty when nobody is late, when no
+     *         available worker stores the late rows, or when the round is already decodable)
      */
-    std::vector<uint32_t> StartStageTwo();
-
-    /**
-     * The trigger rule as a formula, for tests and analysis.
-     * \param stageOneFinishTimes finish (arrival) times of stage-1 results
-     * \param c the trigger count
-     * \param deadline tau1
-     * \return min(tau1, c-th smallest finish time), +inf if neither exists
-     */
-    static double TriggerTime(std::vector<double> stageOneFinishTimes, uint32_t c, double deadline);
+    std::vector<uint32_t> StartStageTwo(double elapsed);
 
   protected:
-    /// Builds stage 2 (called once by StartStageTwo() when not decodable).
-    /// \return the new task ids
-    virtual std::vector<uint32_t> BuildStageTwo();
+    /**
+     * Builds a wave of stage 2 (called by StartStageTwo() when not decodable and some
+     * stage-1 worker is late).
+     * \param elapsed time since the round started
+     * \param late indices into TwoStageInfo::stageOneWorkers of the late workers (not yet
+     *        re-planned; marked re-planned by the caller)
+     * \return the new task ids
+     */
+    virtual std::vector<uint32_t> BuildStageTwo(double elapsed, const std::vector<size_t>& late);
 
     /// \return the plan, for subclasses that extend it
     IterationPlan& MutablePlan()
@@ -159,6 +162,10 @@ class CodingRound
     }
 
   private:
+    /// \param elapsed time since the round started \return the late stage-1 workers (indices
+    /// into TwoStageInfo::stageOneWorkers)
+    std::vector<size_t> Late(double elapsed) const;
+
     IterationPlan m_plan;                       //!< the plan
     std::unique_ptr<GradientDecoder> m_decoder; //!< its decoder
     std::vector<bool> m_received;               //!< per task id

@@ -39,6 +39,16 @@ FractionalRepetitionCode::FractionalRepetitionCode(const CodingParameters& param
 {
     Check(params.numWorkers, params.stragglers);
     RequireCodeBlocks();
+    const uint32_t size = params.stragglers + 1;
+    std::vector<std::vector<uint32_t>> blocksOf(params.numWorkers);
+    for (uint32_t i = 0; i < params.numWorkers; ++i)
+    {
+        for (uint32_t k = i / size * size; k < (i / size + 1) * size; ++k)
+        {
+            blocksOf[i].push_back(k);
+        }
+    }
+    SetPlacement(CodeBlockPlacement(blocksOf));
 }
 
 Eigen::MatrixXd

@@ -30,6 +30,12 @@ GradientCodeFactory::Names()
             "two-stage"};
 }
 
+bool
+GradientCodeFactory::UsesStragglers(const std::string& name)
+{
+    return name != "uncoded" && name != "two-stage";
+}
+
 std::unique_ptr<GradientCode>
 GradientCodeFactory::Create(const std::string& name,
                             const CodingParameters& params,

@@ -25,6 +25,13 @@ class GradientCodeFactory
     static std::vector<std::string> Names();
 
     /**
+     * \param name one of Names()
+     * \return whether the scheme uses the straggler tolerance s (CodingParameters::stragglers);
+     *         uncoded and two-stage ignore it
+     */
+    static bool UsesStragglers(const std::string& name);
+
+    /**
      * \param name one of Names() (std::invalid_argument listing them otherwise)
      * \param params the parameters (checked by the scheme; std::invalid_argument if wrong)
      * \param partitioner the data partitions

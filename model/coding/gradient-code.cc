@@ -76,10 +76,57 @@ GradientCode::CodeBlockPartitions(uint32_t j) const
     return parts;
 }
 
-IterationPlan
-GradientCode::PlanWithCodeBlocks(uint32_t iteration) const
+RowSet
+GradientCode::CodeBlockRows(uint32_t j) const
 {
+    return m_partitioner.Union(CodeBlockPartitions(j));
+}
+
+void
+GradientCode::SetPlacement(DataPlacement placement)
+{
+    if (placement.NumWorkers() != NumWorkers() ||
+        placement.NumSamples() != m_partitioner.NumSamples())
+    {
+        throw std::logic_error(m_name + ": a placement of " +
+                               std::to_string(placement.NumWorkers()) + " workers and " +
+                               std::to_string(placement.NumSamples()) +
+                               " samples for n = " + std::to_string(NumWorkers()) +
+                               ", N = " + std::to_string(m_partitioner.NumSamples()));
+    }
+    m_placement = std::make_shared<const DataPlacement>(std::move(placement));
+}
+
+DataPlacement
+GradientCode::CodeBlockPlacement(const std::vector<std::vector<uint32_t>>& blocksOfWorker) const
+{
+    DataPlacement placement(NumWorkers(), m_partitioner.NumSamples());
+    for (uint32_t w = 0; w < blocksOfWorker.size(); ++w)
+    {
+        for (uint32_t j : blocksOfWorker[w])
+        {
+            placement.Store(w, CodeBlockRows(j));
+        }
+    }
+    return placement;
+}
+
+IterationPlan
+GradientCode::NewPlan(uint32_t iteration, bool allowTransfer) const
+{
+    if (!m_placement)
+    {
+        throw std::logic_error(m_name + ": the scheme set no data placement");
+    }
     IterationPlan plan(iteration, NumWorkers(), NumPartitions());
+    plan.SetPlacement(m_placement, allowTransfer);
+    return plan;
+}
+
+IterationPlan
+GradientCode::PlanWithCodeBlocks(uint32_t iteration, bool allowTransfer) const
+{
+    IterationPlan plan = NewPlan(iteration, allowTransfer);
     for (uint32_t j = 0; j < NumWorkers(); ++j)
     {
         const std::vector<uint32_t> parts = CodeBlockPartitions(j);

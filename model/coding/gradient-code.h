@@ -4,6 +4,7 @@
 
 #include "coding-round.h"
 #include "completion-history.h"
+#include "data-placement.h"
 
 #include "ns3/data-partitioner.h"
 #include "ns3/random-source.h"
@@ -43,13 +44,26 @@ struct CodingParameters
     double maxCodeCoefficient{1e5}; //!< cyclic construction: redraw H while max |B_ij| exceeds this
     uint32_t maxCodeAttempts{32};   //!< cyclic construction: draws of H before giving up
 
-    // Two-stage scheme (algorithms.md c.3).
-    double stageOneFraction{0.6};  //!< n1 = ceil(fraction * n) when stageOneWorkers == 0
-    uint32_t stageOneWorkers{0};   //!< n1; 0 = from stageOneFraction
-    uint32_t stageTwoTrigger{0};   //!< c; 0 = min(ceil(n1 / 2) + 1, max(n1 - 1, 1))
-    bool stageOneDeadline{true};   //!< use tau1 (else stage 2 starts only after c results)
-    double deadlineQuantile{0.5};  //!< tau1 = this quantile of past stage-1 finish times
-    uint32_t stageTwoTolerance{2}; //!< s2 (min(s2, m - 1) is used)
+    // Data placement (DataPlacement).
+    /// Raw-sample transfer: a task may use rows its worker does not store; their raw samples
+    /// are sent with the task (k-sync with reshuffling, two-stage). Off: such work is not
+    /// assigned (k-sync with reshuffling then needs every partition on every worker).
+    bool rawSampleTransfer{false};
+
+    // Two-stage scheme (algorithms.md c.3; doc/coding.rst explains each rule).
+    uint32_t replication{3}; //!< r: worker i stores code blocks i..i+r-1 (mod n); 0 or >= n: all
+    std::string stageOneSize{"adaptive"}; //!< "adaptive" (network model) or "fixed" (n1)
+    double stageOneFraction{1.0}; //!< fixed: n1 = ceil(fraction * n) when stageOneWorkers == 0
+    uint32_t stageOneWorkers{0};  //!< fixed: n1; 0 = from stageOneFraction
+    uint32_t stageTwoTrigger{0};  //!< c: stage 2 also at the c-th stage-1 result; 0 = off
+    bool stageOneDeadline{true};  //!< stage 2 for a stage-1 worker late past its deadline
+    std::string deadlineRule{"predicted"}; //!< "predicted" (per worker) or "quantile"
+    double deadlineQuantile{0.95};  //!< quantile rule: of past iterations' last stage-1 finish
+    double deadlineDeviations{4.0}; //!< predicted rule: mean deviations of margin
+    double deadlineSlack{0.1};      //!< predicted rule: smallest margin, fraction of the prediction
+    double excludeSlowerThan{3.0};  //!< leave out workers this many times slower than the median
+    uint32_t probeInterval{10};     //!< put left-out workers back every this many iterations
+    uint32_t stageTwoTolerance{2};  //!< s2 per re-planned piece (min(s2, m - 1) is used)
     std::string stageTwoPool{"idle-and-finished"}; //!< "idle-and-finished" or "idle"
     std::string stageOneSelection{"fastest"};      //!< "fastest" (by history) or "random"
     std::string stageOneLoad{"proportional"};      //!< "proportional" (to speed) or "equal"
@@ -125,6 +139,28 @@ class GradientCode
      */
     std::vector<uint32_t> CodeBlockPartitions(uint32_t j) const;
 
+    /**
+     * \param j a code block, < n
+     * \return its rows
+     */
+    RowSet CodeBlockRows(uint32_t j) const;
+
+    /**
+     * \return the data placement: which rows each worker stores, fixed when the code is made
+     *         (before training); every task of every round uses stored rows only, or, with
+     *         raw-sample transfer, names the others in CodingTask::transfer
+     */
+    const DataPlacement& Placement() const
+    {
+        return *m_placement;
+    }
+
+    /// \return the data placement, shared (for the workers' checks)
+    std::shared_ptr<const DataPlacement> SharedPlacement() const
+    {
+        return m_placement;
+    }
+
   protected:
     /**
      * \param name the scheme name for error messages
@@ -145,9 +181,28 @@ class GradientCode
 
     /**
      * \param iteration r
+     * \param allowTransfer whether tasks may use rows their worker does not store (their raw
+     *        samples are then sent with the task)
+     * \return an empty plan that checks every task against the placement
+     */
+    IterationPlan NewPlan(uint32_t iteration, bool allowTransfer = false) const;
+
+    /**
+     * \param iteration r
+     * \param allowTransfer as for NewPlan()
      * \return a plan holding the n code blocks as blocks 0..n-1
      */
-    IterationPlan PlanWithCodeBlocks(uint32_t iteration) const;
+    IterationPlan PlanWithCodeBlocks(uint32_t iteration, bool allowTransfer = false) const;
+
+    /// Sets the data placement (each scheme's constructor does). \param placement it
+    void SetPlacement(DataPlacement placement);
+
+    /**
+     * \param blocksOfWorker the code blocks each worker stores (n lists)
+     * \return the placement storing those blocks' rows
+     */
+    DataPlacement CodeBlockPlacement(
+        const std::vector<std::vector<uint32_t>>& blocksOfWorker) const;
 
     /// \return the injected source of random draws
     RandomSource& Rng() const
@@ -162,10 +217,11 @@ class GradientCode
     }
 
   private:
-    std::string m_name;            //!< scheme name for messages
-    CodingParameters m_params;     //!< parameters
-    DataPartitioner m_partitioner; //!< K partitions of the data set
-    RandomSource& m_rng;           //!< random draws
+    std::string m_name;                               //!< scheme name for messages
+    CodingParameters m_params;                        //!< parameters
+    DataPartitioner m_partitioner;                    //!< K partitions of the data set
+    RandomSource& m_rng;                              //!< random draws
+    std::shared_ptr<const DataPlacement> m_placement; //!< which rows each worker stores
 };
 
 } // namespace coded

@@ -45,7 +45,8 @@ struct DecodeResult
  *
  * Implementations: GroupDecoder (one result per group, uncoded / fractional repetition),
  * ScaledSumDecoder (first k results with a fixed weight), LeastSquaresDecoder (a^T B_F = 1
- * by QR with a residual check), AllOfDecoder and FirstOfDecoder (composites).
+ * by QR with a residual check), AllOfDecoder (composite), SpanDecoder (row sets
+ * added at any time, two-stage).
  */
 class GradientDecoder
 {

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "iteration-plan.h"
 
+#include "data-placement.h"
+
 #include "ns3/dataset.h"
 #include "ns3/learning-model.h"
+#include "ns3/row-set-algebra.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +31,19 @@ IterationPlan::IterationPlan(uint32_t iteration, uint32_t numWorkers, uint32_t n
         throw std::invalid_argument("IterationPlan: numPartitions = 0, must be >= 1");
     }
     m_workerTasks.resize(numWorkers);
+}
+
+void
+IterationPlan::SetPlacement(std::shared_ptr<const DataPlacement> placement, bool allowTransfer)
+{
+    if (!placement || placement->NumWorkers() != m_numWorkers)
+    {
+        throw std::invalid_argument(
+            "IterationPlan::SetPlacement: the placement must cover the n = " +
+            std::to_string(m_numWorkers) + " workers");
+    }
+    m_placement = std::move(placement);
+    m_allowTransfer = allowTransfer;
 }
 
 uint32_t
@@ -105,6 +121,22 @@ IterationPlan::AddTask(uint32_t worker, uint32_t stage, std::vector<CodedTerm> t
     task.stage = stage;
     task.terms = std::move(terms);
     task.load = load;
+    if (m_placement)
+    {
+        RowSet rows;
+        for (const auto& t : task.terms)
+        {
+            rows.insert(rows.end(), m_blocks[t.block].rows.begin(), m_blocks[t.block].rows.end());
+        }
+        task.transfer = m_placement->Missing(worker, rows);
+        if (!task.transfer.empty() && !m_allowTransfer)
+        {
+            throw std::logic_error("IterationPlan::AddTask: a task of worker " +
+                                   std::to_string(worker) + " uses " +
+                                   std::to_string(RowCount(task.transfer)) +
+                                   " rows it does not store, and raw-sample transfer is off");
+        }
+    }
     m_tasks.push_back(std::move(task));
     m_workerTasks[worker].push_back(m_tasks.back().id);
     return m_tasks.back().id;
@@ -130,6 +162,17 @@ IterationPlan::TasksOfWorker(uint32_t worker) const
                                 ", must be < " + std::to_string(m_numWorkers));
     }
     return m_workerTasks[worker];
+}
+
+RowSet
+IterationPlan::TaskRows(uint32_t id) const
+{
+    RowSet rows;
+    for (const auto& t : Task(id).terms)
+    {
+        rows.insert(rows.end(), m_blocks[t.block].rows.begin(), m_blocks[t.block].rows.end());
+    }
+    return NormalizeRows(std::move(rows));
 }
 
 std::vector<uint32_t>

@@ -7,6 +7,7 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace ns3
@@ -16,6 +17,7 @@ namespace coded
 
 class LearningModel;
 class Dataset;
+class DataPlacement;
 
 /**
  * \ingroup coded-learning
@@ -51,27 +53,57 @@ struct CodingTask
     uint32_t stage{1};            //!< 1, or 2 for the second stage of the two-stage scheme
     std::vector<CodedTerm> terms; //!< the linear combination (non-zero coefficients only)
     double load{0};               //!< sum of the blocks' loads (partition-equivalents)
+    RowSet transfer; //!< rows of its blocks its worker does not store: raw samples sent along
+};
+
+/**
+ * \ingroup coded-learning
+ * Part of a stage-1 group of the two-stage scheme: rows of one code block.
+ */
+struct StageOnePiece
+{
+    uint32_t codeBlock{0}; //!< the code block the rows belong to (its holders may re-plan them)
+    RowSet rows;           //!< the rows
+    double load{0};        //!< their size in partition-equivalents
+};
+
+/**
+ * \ingroup coded-learning
+ * One re-plan of the two-stage scheme: the groups of the stage-1 workers late at that time.
+ */
+struct StageTwoWave
+{
+    double time{0};                    //!< since the round started
+    std::vector<uint32_t> lateWorkers; //!< stage-1 workers whose groups were re-planned
+    RowSet uncovered;                  //!< their rows (normal form)
+    RowSet unplaced;                   //!< of which no available worker stores (not re-planned)
+    std::vector<uint32_t> workers;     //!< the worker of each stage-2 task, ascending
+    std::vector<uint32_t> tasks;       //!< the stage-2 task ids, same order
 };
 
 /**
  * \ingroup coded-learning
  * Book-keeping of the two-stage scheme for one iteration (empty for single-stage schemes).
- * Filled when the round starts (stage 1) and when stage 2 is built.
+ * Filled when the round starts (stage 1) and at every re-plan (stage 2).
  */
 struct TwoStageInfo
 {
-    bool enabled{false};                               //!< true for the two-stage scheme
-    std::vector<uint32_t> stageOneWorkers;             //!< S1, ascending worker index
-    std::vector<std::vector<uint32_t>> stageOneGroups; //!< G_i (partitions), same order as S1
-    std::vector<uint32_t> stageOneTasks;               //!< task id of each S1 worker
-    uint32_t triggerCount{0};                          //!< c
-    double deadline{std::numeric_limits<double>::infinity()}; //!< tau1 (since round start)
-    bool started{false};                                      //!< StartStageTwo() has been called
-    std::vector<uint32_t> finishedAtTrigger;                  //!< C1 (ascending)
-    std::vector<uint32_t> uncoveredPartitions;                //!< U (ascending)
-    std::vector<uint32_t> stageTwoWorkers;                    //!< S2, in code-row order
-    std::vector<uint32_t> stageTwoTasks;                      //!< task id of each code row
-    uint32_t stageTwoTolerance{0};                            //!< s2 actually used
+    bool enabled{false};                            //!< true for the two-stage scheme
+    std::vector<uint32_t> excludedWorkers;          //!< predicted far slower: left out
+    std::vector<uint32_t> probedWorkers;            //!< left out but put back this iteration
+    std::vector<uint32_t> stageOneWorkers;          //!< S1, ascending worker index
+    std::vector<std::vector<StageOnePiece>> groups; //!< each S1 worker's rows, same order
+    std::vector<uint32_t> stageOneTasks;            //!< task id of each S1 worker
+    std::vector<double> deadlines;   //!< each S1 worker's deadline since round start (+inf: none)
+    uint32_t triggerCount{0};        //!< c, the count trigger (0 = off)
+    std::vector<bool> replanned;     //!< whether each S1 worker's group was re-planned
+    std::vector<StageTwoWave> waves; //!< the re-plans, in time order
+
+    /// \return whether stage 2 was started at least once
+    bool StageTwoStarted() const
+    {
+        return !waves.empty();
+    }
 };
 
 /**
@@ -92,6 +124,21 @@ class IterationPlan
      * \param numPartitions K >= 1
      */
     IterationPlan(uint32_t iteration, uint32_t numWorkers, uint32_t numPartitions);
+
+    /**
+     * Makes AddTask() check every task against a data placement: a task whose blocks use
+     * rows its worker does not store is refused (std::logic_error), unless allowTransfer, in
+     * which case those rows are recorded in CodingTask::transfer.
+     * \param placement the placement (n workers)
+     * \param allowTransfer whether raw-sample transfer is allowed
+     */
+    void SetPlacement(std::shared_ptr<const DataPlacement> placement, bool allowTransfer);
+
+    /// \return the placement set by SetPlacement() (nullptr if none)
+    const DataPlacement* Placement() const
+    {
+        return m_placement.get();
+    }
 
     /// \return r
     uint32_t Iteration() const
@@ -144,6 +191,12 @@ class IterationPlan
      * \return the task (std::out_of_range if there is none)
      */
     const CodingTask& Task(uint32_t id) const;
+
+    /**
+     * \param id a task id
+     * \return the rows its blocks use, in normal form
+     */
+    RowSet TaskRows(uint32_t id) const;
 
     /// \return the number of tasks
     uint32_t NumTasks() const
@@ -226,6 +279,8 @@ class IterationPlan
     std::vector<CodingTask> m_tasks;                  //!< tasks by id
     std::vector<std::vector<uint32_t>> m_workerTasks; //!< task ids per worker
     TwoStageInfo m_twoStage;                          //!< two-stage book-keeping
+    std::shared_ptr<const DataPlacement> m_placement; //!< checked by AddTask (if set)
+    bool m_allowTransfer{false};                      //!< raw-sample transfer allowed
 };
 
 } // namespace coded

@@ -38,6 +38,21 @@ KSyncCode::KSyncCode(const CodingParameters& params,
         m_k = params.kSyncResults;
     }
     m_identity = std::make_shared<const Eigen::MatrixXd>(Eigen::MatrixXd::Identity(n, n));
+    // A fresh block-to-worker assignment every iteration needs every block on every worker,
+    // unless the raw samples of a block the worker does not store are sent with its task.
+    if (params.kSyncReshuffle && !params.rawSampleTransfer)
+    {
+        SetPlacement(DataPlacement::Everywhere(n, partitioner.NumSamples()));
+    }
+    else
+    {
+        std::vector<std::vector<uint32_t>> blocksOf(n);
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            blocksOf[i] = {i};
+        }
+        SetPlacement(CodeBlockPlacement(blocksOf));
+    }
 }
 
 std::string
@@ -75,7 +90,7 @@ KSyncCode::StartRound(uint32_t iteration, const CompletionHistory& history)
             blockOf[i] = i;
         }
     }
-    IterationPlan plan = PlanWithCodeBlocks(iteration);
+    IterationPlan plan = PlanWithCodeBlocks(iteration, Parameters().rawSampleTransfer);
     std::vector<uint32_t> taskOfBlock(n);
     for (uint32_t i = 0; i < n; ++i)
     {

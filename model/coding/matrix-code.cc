@@ -24,6 +24,15 @@ MatrixCode::SetCode(Eigen::MatrixXd b, std::vector<std::vector<CodedTerm>> terms
 {
     m_b = std::make_shared<const Eigen::MatrixXd>(std::move(b));
     m_terms = std::move(terms);
+    std::vector<std::vector<uint32_t>> blocksOf(m_terms.size());
+    for (size_t i = 0; i < m_terms.size(); ++i)
+    {
+        for (const CodedTerm& t : m_terms[i])
+        {
+            blocksOf[i].push_back(t.block);
+        }
+    }
+    SetPlacement(CodeBlockPlacement(blocksOf));
 }
 
 std::vector<std::vector<CodedTerm>>

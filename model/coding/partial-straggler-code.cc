@@ -59,6 +59,20 @@ PartialStragglerCode::PartialStragglerCode(const CodingParameters& params,
         m_sharedLoad.push_back(perRow * static_cast<double>(RowCount(block)));
         m_shared.push_back(std::move(block));
     }
+    // Worker i stores its private rows and the shared blocks i..i+s (mod n) it codes.
+    DataPlacement placement(n, rows);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        if (p > 0)
+        {
+            placement.Store(i, m_private[i]);
+        }
+        for (uint32_t k = 0; k <= params.stragglers; ++k)
+        {
+            placement.Store(i, m_shared[(i + k) % n]);
+        }
+    }
+    SetPlacement(std::move(placement));
 }
 
 std::string
@@ -85,7 +99,7 @@ PartialStragglerCode::StartRound(uint32_t iteration, const CompletionHistory& hi
     CheckHistory(history);
     const uint32_t n = NumWorkers();
     const uint32_t s = Parameters().stragglers;
-    IterationPlan plan(iteration, n, NumPartitions());
+    IterationPlan plan = NewPlan(iteration);
     std::vector<uint32_t> privateBlock;
     for (uint32_t i = 0; i < m_private.size(); ++i)
     {

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "two-stage-code.h"
 
-#include "all-of-decoder.h"
-#include "cyclic-repetition-code.h"
-#include "first-of-decoder.h"
-#include "group-decoder.h"
-#include "least-squares-decoder.h"
+#include "load-balancer.h"
+#include "span-decoder.h"
+#include "two-stage-round.h"
+
+#include "ns3/row-set-algebra.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -22,170 +23,7 @@ namespace coded
 namespace
 {
 
-/**
- * A round of the two-stage scheme: stage 1 is planned at construction, stage 2 by
- * BuildStageTwo() from the stage-1 results received.
- */
-class TwoStageRound : public CodingRound
-{
-  public:
-    TwoStageRound(IterationPlan plan,
-                  std::unique_ptr<FirstOfDecoder> decoder,
-                  FirstOfDecoder* first,
-                  const CodingParameters& params,
-                  const DataPartitioner& partitioner,
-                  std::vector<double> perUnitTimes,
-                  bool finishedInPool,
-                  RandomSource& rng)
-        : CodingRound(std::move(plan), std::move(decoder)),
-          m_first(first),
-          m_params(params),
-          m_partitioner(partitioner),
-          m_perUnitTimes(std::move(perUnitTimes)),
-          m_finishedInPool(finishedInPool),
-          m_rng(rng)
-    {
-    }
-
-  protected:
-    std::vector<uint32_t> BuildStageTwo() override;
-
-  private:
-    FirstOfDecoder* m_first;            //!< the round's decoder (owned by the base class)
-    CodingParameters m_params;          //!< parameters
-    DataPartitioner m_partitioner;      //!< partitions
-    std::vector<double> m_perUnitTimes; //!< history snapshot at round start
-    bool m_finishedInPool;              //!< C1 joins the pool
-    RandomSource& m_rng;                //!< stage-2 code draws
-};
-
-std::vector<uint32_t>
-TwoStageRound::BuildStageTwo()
-{
-    IterationPlan& plan = MutablePlan();
-    TwoStageInfo& info = plan.GetTwoStageInfo();
-    const uint32_t n = plan.NumWorkers();
-
-    std::vector<bool> inStageOne(n, false);
-    std::vector<uint32_t> finishedTasks;
-    info.finishedAtTrigger.clear();
-    info.uncoveredPartitions.clear();
-    for (size_t g = 0; g < info.stageOneWorkers.size(); ++g)
-    {
-        const uint32_t w = info.stageOneWorkers[g];
-        inStageOne[w] = true;
-        if (IsReceived(info.stageOneTasks[g]))
-        {
-            info.finishedAtTrigger.push_back(w);
-            finishedTasks.push_back(info.stageOneTasks[g]);
-        }
-        else
-        {
-            info.uncoveredPartitions.insert(info.uncoveredPartitions.end(),
-                                            info.stageOneGroups[g].begin(),
-                                            info.stageOneGroups[g].end());
-        }
-    }
-    std::sort(info.uncoveredPartitions.begin(), info.uncoveredPartitions.end());
-    if (info.uncoveredPartitions.empty())
-    {
-        return {};
-    }
-
-    std::vector<uint32_t> pool;
-    for (uint32_t w = 0; w < n; ++w)
-    {
-        if (!inStageOne[w])
-        {
-            pool.push_back(w);
-        }
-    }
-    if (m_finishedInPool)
-    {
-        pool.insert(pool.end(), info.finishedAtTrigger.begin(), info.finishedAtTrigger.end());
-    }
-    if (pool.empty())
-    {
-        return {}; // nobody to run stage 2: wait for stage 1
-    }
-    std::stable_sort(pool.begin(), pool.end(), [this](uint32_t a, uint32_t b) {
-        return m_perUnitTimes[a] < m_perUnitTimes[b] ||
-               (m_perUnitTimes[a] == m_perUnitTimes[b] && a < b);
-    });
-
-    const RowSet uncovered = m_partitioner.Union(info.uncoveredPartitions);
-    const uint64_t rows = RowCount(uncovered);
-    const auto m = static_cast<uint32_t>(std::min<uint64_t>(
-        {pool.size(), rows, static_cast<uint64_t>(CyclicRepetitionCode::MAX_WORKERS)}));
-    pool.resize(m);
-    const uint32_t s2 = std::min(m_params.stageTwoTolerance, m - 1);
-    CyclicRepetitionCode::Matrices code =
-        CyclicRepetitionCode::Construct(m,
-                                        s2,
-                                        m_rng,
-                                        m_params.maxCodeCoefficient,
-                                        m_params.maxCodeAttempts);
-    auto b2 = std::make_shared<const Eigen::MatrixXd>(std::move(code.b));
-
-    const double unitsU = static_cast<double>(info.uncoveredPartitions.size());
-    std::vector<uint32_t> blocks(m);
-    for (uint32_t j = 0; j < m; ++j)
-    {
-        RowSet piece = DataPartitioner::Split(uncovered, m, j);
-        const double load =
-            unitsU * static_cast<double>(RowCount(piece)) / static_cast<double>(rows);
-        blocks[j] = plan.AddBlock(std::move(piece), load);
-    }
-    std::vector<uint32_t> ids;
-    ids.reserve(m);
-    for (uint32_t j = 0; j < m; ++j)
-    {
-        std::vector<CodedTerm> terms;
-        terms.reserve(s2 + 1);
-        for (uint32_t k = 0; k <= s2; ++k)
-        {
-            const uint32_t b = (j + k) % m;
-            terms.push_back(CodedTerm{blocks[b], (*b2)(j, b)});
-        }
-        ids.push_back(plan.AddTask(pool[j], 2, std::move(terms)));
-    }
-    info.stageTwoWorkers = pool;
-    info.stageTwoTasks = ids;
-    info.stageTwoTolerance = s2;
-
-    // Alternative (ii): the finished stage-1 groups plus a decode of stage 2.
-    std::unique_ptr<GradientDecoder> stageTwo =
-        std::make_unique<LeastSquaresDecoder>(ids,
-                                              b2,
-                                              m - s2,
-                                              LeastSquaresDecoder::Mode::EXACT,
-                                              m_params.decodeTolerance);
-    std::unique_ptr<GradientDecoder> alternative;
-    if (finishedTasks.empty())
-    {
-        alternative = std::move(stageTwo);
-    }
-    else
-    {
-        std::vector<std::vector<uint32_t>> groups;
-        for (uint32_t id : finishedTasks)
-        {
-            groups.push_back({id});
-        }
-        std::vector<std::unique_ptr<GradientDecoder>> parts;
-        parts.push_back(std::make_unique<GroupDecoder>(std::move(groups)));
-        parts.push_back(std::move(stageTwo));
-        alternative = std::make_unique<AllOfDecoder>(std::move(parts));
-    }
-    for (uint32_t id : Arrivals())
-    {
-        alternative->OnResult(id);
-    }
-    m_first->AddAlternative(std::move(alternative));
-    return ids;
-}
-
-/// Throws unless value is one of the allowed names.
+/// Throws unless value is one of the allowed names. \return value == first
 bool
 Choose(const std::string& parameter,
        const std::string& value,
@@ -204,65 +42,74 @@ Choose(const std::string& parameter,
                                 first + "\", \"" + second + "\"");
 }
 
-} // namespace
-
-std::vector<uint32_t>
-TwoStageCode::SplitLoad(const std::vector<double>& weights, uint32_t total)
+/// Throws unless lo <= value <= hi (finite). \param parameter its name
+void
+RequireRange(const std::string& parameter, double value, double lo, double hi)
 {
-    const auto count = static_cast<uint32_t>(weights.size());
-    if (count < 1 || count > total)
+    if (!(value >= lo && value <= hi))
     {
-        throw std::invalid_argument("two-stage: cannot split K = " + std::to_string(total) +
-                                    " partitions into " + std::to_string(count) +
-                                    " non-empty groups; need 1 <= n1 <= K");
+        std::ostringstream os;
+        os << "two-stage: " << parameter << " = " << value << ", must be in [" << lo << ", " << hi
+           << "]";
+        throw std::invalid_argument(os.str());
     }
-    double sum = 0.0;
-    for (double w : weights)
-    {
-        if (!(w > 0.0) || !std::isfinite(w))
-        {
-            throw std::invalid_argument("two-stage: load weight " + std::to_string(w) +
-                                        ", must be finite and > 0");
-        }
-        sum += w;
-    }
-    std::vector<double> quota(count);
-    std::vector<uint32_t> share(count);
-    int64_t assigned = 0;
-    for (uint32_t i = 0; i < count; ++i)
-    {
-        quota[i] = static_cast<double>(total) * weights[i] / sum;
-        share[i] = std::max<uint32_t>(1, static_cast<uint32_t>(std::floor(quota[i])));
-        assigned += share[i];
-    }
-    while (assigned < total)
-    {
-        uint32_t best = 0;
-        for (uint32_t i = 1; i < count; ++i)
-        {
-            if (quota[i] - share[i] > quota[best] - share[best])
-            {
-                best = i;
-            }
-        }
-        ++share[best];
-        ++assigned;
-    }
-    while (assigned > total)
-    {
-        int64_t best = -1;
-        for (uint32_t i = 0; i < count; ++i)
-        {
-            if (share[i] > 1 && (best < 0 || share[i] - quota[i] > share[best] - quota[best]))
-            {
-                best = i;
-            }
-        }
-        --share[best];
-        --assigned;
-    }
-    return share;
 }
+
+/// \param values a sample (not empty) \return its median (the lower one for an even count)
+double
+Median(std::vector<double> values)
+{
+    const size_t mid = (values.size() - 1) / 2;
+    std::nth_element(values.begin(), values.begin() + mid, values.end());
+    return values[mid];
+}
+
+/// Splits one row range among workers by their shares (cumulative rounding, in worker
+/// order). \param rows the rows \param share the amount per worker \return rows per worker
+std::vector<RowSet>
+SplitRows(const RowSet& rows, const std::vector<double>& share)
+{
+    double total = 0.0;
+    for (double x : share)
+    {
+        total += x;
+    }
+    const uint64_t count = RowCount(rows);
+    std::vector<RowSet> out(share.size());
+    double cumulative = 0.0;
+    uint64_t done = 0;
+    for (size_t w = 0; w < share.size(); ++w)
+    {
+        if (share[w] <= 0.0)
+        {
+            continue;
+        }
+        cumulative += share[w];
+        const auto end = std::min<uint64_t>(
+            count,
+            static_cast<uint64_t>(std::llround(static_cast<double>(count) * cumulative / total)));
+        if (end > done)
+        {
+            // The rows done..end of the (normal-form) row set.
+            uint64_t skipped = 0;
+            for (const RowRange& r : rows)
+            {
+                const uint64_t lo = std::max<uint64_t>(done, skipped);
+                const uint64_t hi = std::min<uint64_t>(end, skipped + r.Size());
+                if (lo < hi)
+                {
+                    out[w].push_back(RowRange{static_cast<uint32_t>(r.begin + (lo - skipped)),
+                                              static_cast<uint32_t>(r.begin + (hi - skipped))});
+                }
+                skipped += r.Size();
+            }
+            done = end;
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 TwoStageCode::TwoStageCode(const CodingParameters& params,
                            const DataPartitioner& partitioner,
@@ -291,35 +138,25 @@ TwoStageCode::TwoStageCode(const CodingParameters& params,
         }
         m_n1 = params.stageOneWorkers;
     }
-    if (NumPartitions() < m_n1)
-    {
-        throw std::invalid_argument("two-stage: K = " + std::to_string(NumPartitions()) +
-                                    " partitions for n1 = " + std::to_string(m_n1) +
-                                    " stage-1 workers; need K >= n1");
-    }
-    if (params.stageTwoTrigger == 0)
-    {
-        // ceil(n1/2) + 1 (algorithms.md c.2), but below n1 whenever n1 >= 2: with c = n1,
-        // stage 2 could only start once every stage-1 result is in, when nothing is left to
-        // cover, so a single lost or very late stage-1 result would stall the iteration until
-        // tau1 (infinite before any history exists) or the server's deadline.
-        m_c = std::min((m_n1 + 1) / 2 + 1, std::max<uint32_t>(m_n1 - 1, 1));
-    }
-    else
-    {
-        if (params.stageTwoTrigger > m_n1)
-        {
-            throw std::invalid_argument(
-                "two-stage: stageTwoTrigger c = " + std::to_string(params.stageTwoTrigger) +
-                ", must be in [1, n1 = " + std::to_string(m_n1) + "]");
-        }
-        m_c = params.stageTwoTrigger;
-    }
-    if (!(params.deadlineQuantile >= 0.0 && params.deadlineQuantile <= 1.0))
+    if (params.stageTwoTrigger > m_n1)
     {
         throw std::invalid_argument(
-            "two-stage: deadlineQuantile = " + std::to_string(params.deadlineQuantile) +
-            ", must be in [0, 1]");
+            "two-stage: stageTwoTrigger c = " + std::to_string(params.stageTwoTrigger) +
+            ", must be 0 (off) or in [1, n1 = " + std::to_string(m_n1) + "]");
+    }
+    m_c = params.stageTwoTrigger;
+    // r >= n: every worker stores every code block, i.e. everything.
+    const uint32_t r = params.replication >= n ? 0 : params.replication;
+    if (r > 0)
+    {
+        RequireCodeBlocks();
+    }
+    RequireRange("deadlineQuantile", params.deadlineQuantile, 0.0, 1.0);
+    RequireRange("deadlineDeviations", params.deadlineDeviations, 0.0, 1e6);
+    RequireRange("deadlineSlack", params.deadlineSlack, 0.0, 1e6);
+    if (params.excludeSlowerThan != 0.0)
+    {
+        RequireRange("excludeSlowerThan (0 = off)", params.excludeSlowerThan, 1.0, 1e12);
     }
     if (!(params.maxCodeCoefficient > 1.0))
     {
@@ -333,6 +170,40 @@ TwoStageCode::TwoStageCode(const CodingParameters& params,
     m_fastest = Choose("stageOneSelection", params.stageOneSelection, "fastest", "random");
     m_proportional = Choose("stageOneLoad", params.stageOneLoad, "proportional", "equal");
     m_finishedInPool = Choose("stageTwoPool", params.stageTwoPool, "idle-and-finished", "idle");
+    m_predicted = Choose("deadlineRule", params.deadlineRule, "predicted", "quantile");
+    m_adaptive = Choose("stageOneSize", params.stageOneSize, "adaptive", "fixed");
+
+    // Placement: worker i stores the code blocks i..i+r-1 (mod n), or everything. The items
+    // of the stage-1 split are the code blocks (K >= n) or the partitions (K < n, r = 0).
+    const uint32_t items = NumPartitions() >= n ? n : NumPartitions();
+    std::vector<std::vector<uint32_t>> blocksOf(n);
+    for (uint32_t i = 0; i < n && r > 0; ++i)
+    {
+        for (uint32_t k = 0; k < r; ++k)
+        {
+            blocksOf[i].push_back((i + k) % n);
+        }
+    }
+    SetPlacement(r > 0 ? CodeBlockPlacement(blocksOf)
+                       : DataPlacement::Everywhere(n, partitioner.NumSamples()));
+    m_blockHolders.resize(items);
+    for (uint32_t j = 0; j < items; ++j)
+    {
+        m_blockHolders[j] = Placement().Holders(ItemRows(j));
+    }
+}
+
+RowSet
+TwoStageCode::ItemRows(uint32_t j) const
+{
+    return NumPartitions() >= NumWorkers() ? CodeBlockRows(j) : RowSet{Partitioner().Partition(j)};
+}
+
+double
+TwoStageCode::ItemLoad(uint32_t j) const
+{
+    return NumPartitions() >= NumWorkers() ? static_cast<double>(CodeBlockPartitions(j).size())
+                                           : 1.0;
 }
 
 std::string
@@ -353,67 +224,291 @@ TwoStageCode::StragglerTolerance() const
     return Parameters().stageTwoTolerance;
 }
 
-std::unique_ptr<CodingRound>
-TwoStageCode::StartRound(uint32_t iteration, const CompletionHistory& history)
+TwoStageCode::Estimates
+TwoStageCode::Estimate(const CompletionHistory& history) const
 {
     CheckHistory(history);
     const uint32_t n = NumWorkers();
-    const std::vector<double>& t = history.PerUnitTimes();
+    Estimates e;
+    std::vector<double> known;
+    std::vector<double> knownNetwork;
+    for (uint32_t w = 0; w < n; ++w)
+    {
+        e.known.push_back(history.HasEstimate(w));
+        if (e.known.back())
+        {
+            known.push_back(history.PerUnitTime(w));
+        }
+        if (history.HasNetworkEstimate(w))
+        {
+            knownNetwork.push_back(history.NetworkTime(w));
+        }
+    }
+    const double medianUnit = known.empty() ? history.PerUnitTime(0) : Median(known);
+    const double medianNetwork = knownNetwork.empty() ? 0.0 : Median(knownNetwork);
+    const double ratio = Parameters().excludeSlowerThan;
+    for (uint32_t w = 0; w < n; ++w)
+    {
+        e.perUnit.push_back(e.known[w] ? history.PerUnitTime(w) : medianUnit);
+        e.perUnitDeviation.push_back(history.PerUnitDeviation(w));
+        e.network.push_back(history.HasNetworkEstimate(w) ? history.NetworkTime(w) : medianNetwork);
+        e.networkDeviation.push_back(history.NetworkDeviation(w));
+        e.excluded.push_back(ratio > 0.0 && e.known[w] && e.perUnit[w] > ratio * medianUnit);
+    }
+    return e;
+}
 
-    // S1: a random order (the tie break), then the fastest first.
+uint32_t
+TwoStageCode::StageOneSize(const Estimates& e,
+                           const std::vector<uint32_t>& candidates,
+                           const CompletionHistory& history) const
+{
+    const auto count = static_cast<uint32_t>(candidates.size());
+    if (!m_adaptive)
+    {
+        return std::min(m_n1, count);
+    }
+    const CompletionHistory::NetworkModel model = history.StageOneNetworkModel();
+    if (!model.fitted)
+    {
+        // One iteration with every candidate, then one with half of them, so that the network
+        // model sees two sizes; every candidate while it still cannot tell.
+        return history.NumStageOneNetworkSamples() == 1 ? (count + 1) / 2 : count;
+    }
+    // Predicted stage-1 time with the m fastest: a + b m + K / (sum of their speeds).
+    double speed = 0.0;
+    double best = std::numeric_limits<double>::infinity();
+    uint32_t size = count;
+    for (uint32_t m = 1; m <= count; ++m)
+    {
+        speed += 1.0 / e.perUnit[candidates[m - 1]];
+        const double predicted = model.intercept + model.slope * m + NumPartitions() / speed;
+        if (predicted < best)
+        {
+            best = predicted;
+            size = m;
+        }
+    }
+    return size;
+}
+
+std::vector<uint32_t>
+TwoStageCode::ChooseStageOne(const std::vector<uint32_t>& candidates,
+                             const std::vector<uint32_t>& order,
+                             uint32_t size) const
+{
+    const uint32_t n = NumWorkers();
+    const auto items = static_cast<uint32_t>(m_blockHolders.size());
+    std::vector<bool> chosen(n, false);
+    std::vector<bool> covered(items, false);
+    uint32_t left = items;
+    uint32_t count = 0;
+    auto take = [&](uint32_t w) {
+        chosen[w] = true;
+        ++count;
+        for (uint32_t j = 0; j < items; ++j)
+        {
+            const auto& h = m_blockHolders[j];
+            if (!covered[j] && std::find(h.begin(), h.end(), w) != h.end())
+            {
+                covered[j] = true;
+                --left;
+            }
+        }
+    };
+    // \return the worker of the list, not chosen yet, that stores the most items nobody
+    // chosen stores (the first on ties), or n if none stores any
+    auto bestCover = [&](const std::vector<uint32_t>& list) {
+        uint32_t best = n;
+        uint32_t bestGain = 0;
+        for (uint32_t w : list)
+        {
+            uint32_t gain = 0;
+            for (uint32_t j = 0; j < items && !chosen[w]; ++j)
+            {
+                const auto& h = m_blockHolders[j];
+                gain += !covered[j] && std::find(h.begin(), h.end(), w) != h.end() ? 1 : 0;
+            }
+            if (gain > bestGain)
+            {
+                best = w;
+                bestGain = gain;
+            }
+        }
+        return best;
+    };
+    // Every item needs a stage-1 worker that stores it: a greedy cover by the candidates
+    // (most new items first, then the faster), completed by other workers if the candidates
+    // cannot; with raw-sample transfer, uncovered items are sent instead.
+    while (left > 0)
+    {
+        uint32_t w = bestCover(candidates);
+        if (w == n && !Parameters().rawSampleTransfer)
+        {
+            w = bestCover(order);
+        }
+        if (w == n)
+        {
+            break;
+        }
+        take(w);
+    }
+    // Then the fastest candidates up to the size asked for.
+    for (size_t i = 0; i < candidates.size() && count < size; ++i)
+    {
+        if (!chosen[candidates[i]])
+        {
+            take(candidates[i]);
+        }
+    }
+    std::vector<uint32_t> s1;
+    for (uint32_t w = 0; w < n; ++w)
+    {
+        if (chosen[w])
+        {
+            s1.push_back(w);
+        }
+    }
+    return s1;
+}
+
+std::unique_ptr<CodingRound>
+TwoStageCode::StartRound(uint32_t iteration, const CompletionHistory& history)
+{
+    const Estimates e = Estimate(history);
+    const CodingParameters& params = Parameters();
+    const uint32_t n = NumWorkers();
+    const bool probe = params.probeInterval > 0 && (iteration + 1) % params.probeInterval == 0;
+
+    // Planning order: a random permutation (the tie break), then fastest first.
     std::vector<uint32_t> order = Rng().Permutation(n);
     if (m_fastest)
     {
-        std::stable_sort(order.begin(), order.end(), [&t](uint32_t a, uint32_t b) {
-            return t[a] < t[b];
+        std::stable_sort(order.begin(), order.end(), [&e](uint32_t a, uint32_t b) {
+            return e.network[a] + e.perUnit[a] < e.network[b] + e.perUnit[b];
         });
     }
-    std::vector<uint32_t> s1(order.begin(), order.begin() + m_n1);
-    std::sort(s1.begin(), s1.end());
-
-    std::vector<double> weights(m_n1, 1.0);
-    if (m_proportional)
+    std::vector<uint32_t> candidates;
+    for (uint32_t w : order)
     {
-        for (uint32_t g = 0; g < m_n1; ++g)
+        if (!e.excluded[w] || probe)
         {
-            weights[g] = 1.0 / t[s1[g]];
+            candidates.push_back(w);
         }
     }
-    const std::vector<uint32_t> sizes = SplitLoad(weights, NumPartitions());
+    const std::vector<uint32_t> s1 =
+        ChooseStageOne(candidates, order, StageOneSize(e, candidates, history));
 
-    IterationPlan plan(iteration, n, NumPartitions());
+    // The split: each item over the stage-1 workers that store it.
+    LoadBalancer::Problem problem;
+    for (uint32_t w = 0; w < n; ++w)
+    {
+        problem.offset.push_back(m_proportional ? e.network[w] : 0.0);
+        problem.rate.push_back(m_proportional ? e.perUnit[w] : 1.0);
+    }
+    for (uint32_t j = 0; j < m_blockHolders.size(); ++j)
+    {
+        problem.itemSize.push_back(ItemLoad(j));
+        std::vector<uint32_t> holders;
+        for (uint32_t w : s1)
+        {
+            if (std::find(m_blockHolders[j].begin(), m_blockHolders[j].end(), w) !=
+                m_blockHolders[j].end())
+            {
+                holders.push_back(w);
+            }
+        }
+        problem.holders.push_back(holders.empty() ? s1 : holders); // empty: raw transfer
+    }
+    const LoadBalancer::Solution split = LoadBalancer::Balance(problem);
+
+    IterationPlan plan = NewPlan(iteration, params.rawSampleTransfer);
     TwoStageInfo& info = plan.GetTwoStageInfo();
     info.enabled = true;
-    info.stageOneWorkers = s1;
     info.triggerCount = m_c;
-    info.deadline = Parameters().stageOneDeadline
-                        ? history.StageOneFinishQuantile(Parameters().deadlineQuantile)
-                        : std::numeric_limits<double>::infinity();
-    std::vector<std::vector<uint32_t>> groups;
-    uint32_t next = 0;
-    for (uint32_t g = 0; g < m_n1; ++g)
+    for (uint32_t w = 0; w < n; ++w)
     {
-        std::vector<uint32_t> parts(sizes[g]);
-        std::iota(parts.begin(), parts.end(), next);
-        next += sizes[g];
-        const uint32_t block =
-            plan.AddBlock(Partitioner().Union(parts), static_cast<double>(parts.size()), parts);
-        const uint32_t id = plan.AddTask(s1[g], 1, {CodedTerm{block, 1.0}});
-        info.stageOneGroups.push_back(std::move(parts));
-        info.stageOneTasks.push_back(id);
-        groups.push_back({id});
+        if (e.excluded[w])
+        {
+            info.excludedWorkers.push_back(w);
+            if (probe)
+            {
+                info.probedWorkers.push_back(w);
+            }
+        }
     }
-    auto decoder = std::make_unique<FirstOfDecoder>();
-    decoder->AddAlternative(std::make_unique<GroupDecoder>(std::move(groups)));
-    FirstOfDecoder* first = decoder.get();
-    return std::make_unique<TwoStageRound>(std::move(plan),
-                                           std::move(decoder),
-                                           first,
-                                           Parameters(),
-                                           Partitioner(),
-                                           t,
-                                           m_finishedInPool,
-                                           Rng());
+    std::vector<std::vector<StageOnePiece>> pieces(n);
+    for (uint32_t j = 0; j < m_blockHolders.size(); ++j)
+    {
+        const RowSet rows = ItemRows(j);
+        const std::vector<RowSet> parts = SplitRows(rows, split.share[j]);
+        for (uint32_t w = 0; w < n; ++w)
+        {
+            if (!parts[w].empty())
+            {
+                const double load = ItemLoad(j) * static_cast<double>(RowCount(parts[w])) /
+                                    static_cast<double>(RowCount(rows));
+                pieces[w].push_back(StageOnePiece{j, parts[w], load});
+            }
+        }
+    }
+    const double inf = std::numeric_limits<double>::infinity();
+    const double quantile = params.stageOneDeadline && !m_predicted
+                                ? history.StageOneFinishQuantile(params.deadlineQuantile)
+                                : inf;
+    // A worker's network time was measured with another number of stage-1 workers; on a shared
+    // medium the fitted model knows what this number costs.
+    const CompletionHistory::NetworkModel network = history.StageOneNetworkModel();
+    uint32_t participants = 0;
+    for (uint32_t w = 0; w < n; ++w)
+    {
+        participants += pieces[w].empty() ? 0 : 1;
+    }
+    const double sharedNetwork =
+        network.fitted ? network.intercept + network.slope * participants : 0.0;
+    auto decoder =
+        std::make_unique<SpanDecoder>(Partitioner().NumSamples(), params.decodeTolerance);
+    for (uint32_t w = 0; w < n; ++w)
+    {
+        if (pieces[w].empty())
+        {
+            continue;
+        }
+        RowSet rows;
+        double load = 0.0;
+        for (const StageOnePiece& p : pieces[w])
+        {
+            rows = UniteRows(rows, p.rows);
+            load += p.load;
+        }
+        const uint32_t block = plan.AddBlock(rows, load);
+        const uint32_t id = plan.AddTask(w, 1, {CodedTerm{block, 1.0}});
+        decoder->AddTask(id, {SpanDecoder::Term{rows, 1.0}});
+        double deadline = quantile;
+        if (params.stageOneDeadline && m_predicted && e.known[w])
+        {
+            const double predicted = std::max(e.network[w], sharedNetwork) + load * e.perUnit[w];
+            const double deviation = e.networkDeviation[w] + load * e.perUnitDeviation[w];
+            deadline = predicted + std::max(params.deadlineSlack * predicted,
+                                            params.deadlineDeviations * deviation);
+        }
+        info.stageOneWorkers.push_back(w);
+        info.groups.push_back(std::move(pieces[w]));
+        info.stageOneTasks.push_back(id);
+        info.deadlines.push_back(deadline);
+        info.replanned.push_back(false);
+    }
+    TwoStageRound::Settings settings;
+    for (uint32_t w : order)
+    {
+        (e.excluded[w] ? settings.fallbackOrder : settings.poolOrder).push_back(w);
+    }
+    settings.finishedInPool = m_finishedInPool;
+    settings.rawSampleTransfer = params.rawSampleTransfer;
+    settings.tolerance = params.stageTwoTolerance;
+    settings.maxCodeCoefficient = params.maxCodeCoefficient;
+    settings.maxCodeAttempts = params.maxCodeAttempts;
+    return std::make_unique<TwoStageRound>(std::move(plan), std::move(decoder), settings, Rng());
 }
 
 } // namespace coded

@@ -14,6 +14,12 @@ UncodedCode::UncodedCode(const CodingParameters& params,
     : GradientCode("uncoded", params, partitioner, rng)
 {
     RequireCodeBlocks();
+    std::vector<std::vector<uint32_t>> blocksOf(params.numWorkers);
+    for (uint32_t i = 0; i < params.numWorkers; ++i)
+    {
+        blocksOf[i] = {i};
+    }
+    SetPlacement(CodeBlockPlacement(blocksOf));
 }
 
 std::string

@@ -93,4 +93,39 @@
 #define CODED_LEARNING_ENERGY_TYPE_ID(name) "ns3::" name
 #endif
 
+/**
+ * \def CODED_LEARNING_BA_MANAGER_ORIGINATOR_NAMES
+ * ns-3.38, commit e7dbd9ff4 "wifi: Rename BlockAckManager methods to indicate that they refer
+ * to the originator side": BlockAckManager::DestroyAgreement(recipient, tid) became
+ * DestroyOriginatorAgreement(recipient, tid).
+ */
+/**
+ * \def CODED_LEARNING_BA_AGREEMENT_HAS_GCR_GROUP
+ * ns-3.44, commit f42436a9b "wifi: Use multimap for originator block agreements" (GCR, see
+ * CHANGES.md "Changes from ns-3.43 to ns-3.44"): DestroyOriginatorAgreement takes the GCR
+ * group address as a third argument (std::nullopt for an individual agreement).
+ */
+/**
+ * \def CODED_LEARNING_DESTROY_ORIGINATOR_BA
+ * Destroys the originator Block Ack agreement of a BlockAckManager with a recipient for a
+ * TID (nothing if there is none), by the two guards above.
+ * \param manager Ptr<BlockAckManager> \param recipient Mac48Address \param tid uint8_t
+ */
+#if CODED_LEARNING_NS3_VERSION >= 344
+#define CODED_LEARNING_BA_MANAGER_ORIGINATOR_NAMES 1
+#define CODED_LEARNING_BA_AGREEMENT_HAS_GCR_GROUP 1
+#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                          \
+    (manager)->DestroyOriginatorAgreement((recipient), (tid), std::nullopt)
+#elif CODED_LEARNING_NS3_VERSION >= 338
+#define CODED_LEARNING_BA_MANAGER_ORIGINATOR_NAMES 1
+#define CODED_LEARNING_BA_AGREEMENT_HAS_GCR_GROUP 0
+#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                          \
+    (manager)->DestroyOriginatorAgreement((recipient), (tid))
+#else
+#define CODED_LEARNING_BA_MANAGER_ORIGINATOR_NAMES 0
+#define CODED_LEARNING_BA_AGREEMENT_HAS_GCR_GROUP 0
+#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                          \
+    (manager)->DestroyAgreement((recipient), (tid))
+#endif
+
 #endif // CODED_LEARNING_NS3_COMPAT_H

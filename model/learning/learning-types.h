@@ -45,6 +45,28 @@ struct RowRange
     }
 };
 
+/**
+ * \param a a range
+ * \param b a range
+ * \return whether they have the same bounds
+ */
+inline bool
+operator==(const RowRange& a, const RowRange& b)
+{
+    return a.begin == b.begin && a.end == b.end;
+}
+
+/**
+ * \param a a range
+ * \param b a range
+ * \return whether their bounds differ
+ */
+inline bool
+operator!=(const RowRange& a, const RowRange& b)
+{
+    return !(a == b);
+}
+
 /// A set of samples as a list of disjoint row ranges (a partition, a block, or a union).
 using RowSet = std::vector<RowRange>;
 

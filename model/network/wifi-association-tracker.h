@@ -74,6 +74,12 @@ class WifiAssociationTracker : public SimpleRefCount<WifiAssociationTracker>
      */
     void AddArpPair(const StaticArpPair& pair);
 
+    /// \return the stations whose association the access point confirmed, now
+    uint32_t GetConfirmedCount() const
+    {
+        return m_count;
+    }
+
   private:
     /// StaWifiMac "Assoc" trace. \param context the station index \param bssid the AP
     void Associated(std::string context, Mac48Address bssid);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "wire-codec.h"
 
+#include "ns3/dataset.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -158,6 +160,15 @@ class Reader
         return x;
     }
 
+    /// \param n bytes to take \param field for errors \return them
+    std::vector<uint8_t> Bytes(std::size_t n, const std::string& field)
+    {
+        Need(n, field);
+        std::vector<uint8_t> out(m_data + m_pos, m_data + m_pos + n);
+        m_pos += n;
+        return out;
+    }
+
     /// Throws if bytes are left over.
     void End() const
     {
@@ -283,6 +294,97 @@ DecodeVector(const std::vector<uint8_t>& bytes, uint32_t expectedLength, WirePre
 }
 
 std::vector<uint8_t>
+EncodeResultPayload(double computeTime, const DenseVector& v, WirePrecision precision)
+{
+    if (!std::isfinite(computeTime) || computeTime < 0)
+    {
+        std::ostringstream os;
+        os << "EncodeResultPayload: compute time is " << computeTime << ", must be finite and >= 0";
+        throw std::invalid_argument(os.str());
+    }
+    Writer w(8);
+    w.F64(computeTime);
+    std::vector<uint8_t> bytes = w.Take();
+    const std::vector<uint8_t> values = EncodeVector(v, precision);
+    bytes.insert(bytes.end(), values.begin(), values.end());
+    return bytes;
+}
+
+WireResult
+DecodeResultPayload(const uint8_t* data,
+                    std::size_t size,
+                    uint32_t expectedLength,
+                    WirePrecision precision)
+{
+    Reader r(data, size, "result payload");
+    WireResult result;
+    result.computeTime = r.F64("the compute time");
+    if (!std::isfinite(result.computeTime) || result.computeTime < 0)
+    {
+        std::ostringstream os;
+        os << "result payload: compute time is " << result.computeTime
+           << ", must be finite and >= 0";
+        throw WireFormatError(os.str());
+    }
+    result.values = DecodeVector(data + 8, size - 8, expectedLength, precision);
+    return result;
+}
+
+uint32_t
+RawBytesPerSample(const Dataset& data)
+{
+    return 4 * (data.NumFeatures() + 1);
+}
+
+std::vector<uint8_t>
+EncodeRawSamples(const Dataset& data, const RowSet& rows)
+{
+    Writer w(RawBytesPerSample(data) * RowCount(rows));
+    for (const RowRange& range : rows)
+    {
+        if (range.begin >= range.end || range.end > data.NumSamples())
+        {
+            throw std::invalid_argument("EncodeRawSamples: rows [" + std::to_string(range.begin) +
+                                        ", " + std::to_string(range.end) + ") are not within the " +
+                                        std::to_string(data.NumSamples()) + " samples");
+        }
+        for (uint32_t i = range.begin; i < range.end; ++i)
+        {
+            for (Eigen::Index j = 0; j < data.Features().cols(); ++j)
+            {
+                w.F32(data.Features()(i, j));
+            }
+            w.U32(data.Labels()[i]);
+        }
+    }
+    return w.Take();
+}
+
+namespace
+{
+
+/// Checks raw rows: non-empty ranges, ascending, disjoint, within the limit. \param rows them
+/// \param numSamples the limit \return an empty string or the problem
+std::string
+RawRowsProblem(const RowSet& rows, uint64_t numSamples)
+{
+    for (std::size_t j = 0; j < rows.size(); ++j)
+    {
+        const RowRange& r = rows[j];
+        if (r.begin >= r.end || r.end > numSamples || (j > 0 && r.begin < rows[j - 1].end))
+        {
+            return "raw range " + std::to_string(j) + " is [" + std::to_string(r.begin) + ", " +
+                   std::to_string(r.end) +
+                   "); raw ranges need begin < end <= the number of samples " +
+                   std::to_string(numSamples) + ", ascending and disjoint";
+        }
+    }
+    return "";
+}
+
+} // namespace
+
+std::vector<uint8_t>
 EncodeTask(const WireTask& task)
 {
     if (!std::isfinite(task.load) || task.load < 0)
@@ -334,6 +436,33 @@ EncodeTask(const WireTask& task)
             w.U32(r.begin);
             w.U32(r.end);
         }
+    }
+    if (!task.rawRows.empty())
+    {
+        const std::string problem =
+            RawRowsProblem(task.rawRows, std::numeric_limits<uint32_t>::max());
+        if (!problem.empty())
+        {
+            throw std::invalid_argument("EncodeTask: " + problem);
+        }
+        if (task.rawBytesPerSample < 1 ||
+            task.rawSamples.size() != uint64_t{task.rawBytesPerSample} * RowCount(task.rawRows))
+        {
+            throw std::invalid_argument("EncodeTask: " + std::to_string(task.rawSamples.size()) +
+                                        " raw bytes for " + std::to_string(RowCount(task.rawRows)) +
+                                        " rows of " + std::to_string(task.rawBytesPerSample) +
+                                        " bytes (at least 1 each)");
+        }
+        w.U32(static_cast<uint32_t>(task.rawRows.size()));
+        for (const RowRange& r : task.rawRows)
+        {
+            w.U32(r.begin);
+            w.U32(r.end);
+        }
+        w.U32(task.rawBytesPerSample);
+        std::vector<uint8_t> bytes = w.Take();
+        bytes.insert(bytes.end(), task.rawSamples.begin(), task.rawSamples.end());
+        return bytes;
     }
     return w.Take();
 }
@@ -433,6 +562,45 @@ DecodeTask(const uint8_t* data,
             }
         }
         task.terms.push_back(std::move(t));
+    }
+    if (r.Remaining() > 0)
+    {
+        const uint32_t rawCount = r.U32("the raw range count");
+        if (rawCount == 0 || totalRanges + rawCount > limits.maxTotalRanges)
+        {
+            throw WireFormatError("task payload: raw range count is " + std::to_string(rawCount) +
+                                  ", must be in [1, " +
+                                  std::to_string(limits.maxTotalRanges - totalRanges) + "]");
+        }
+        r.Need(uint64_t{rawCount} * 8, std::to_string(rawCount) + " raw ranges");
+        for (uint32_t j = 0; j < rawCount; ++j)
+        {
+            RowRange range;
+            range.begin = r.U32("a raw range begin");
+            range.end = r.U32("a raw range end");
+            task.rawRows.push_back(range);
+        }
+        const std::string problem = RawRowsProblem(task.rawRows, numSamples);
+        if (!problem.empty())
+        {
+            throw WireFormatError("task payload: " + problem);
+        }
+        task.rawBytesPerSample = r.U32("the bytes per raw sample");
+        if (task.rawBytesPerSample < 1 || task.rawBytesPerSample > limits.maxRawBytesPerSample)
+        {
+            throw WireFormatError("task payload: " + std::to_string(task.rawBytesPerSample) +
+                                  " bytes per raw sample, must be in [1, " +
+                                  std::to_string(limits.maxRawBytesPerSample) + "]");
+        }
+        const uint64_t rawBytes = uint64_t{task.rawBytesPerSample} * RowCount(task.rawRows);
+        if (rawBytes != r.Remaining())
+        {
+            throw WireFormatError("task payload: " + std::to_string(r.Remaining()) +
+                                  " raw bytes follow, expected " + std::to_string(rawBytes) + " (" +
+                                  std::to_string(RowCount(task.rawRows)) + " rows of " +
+                                  std::to_string(task.rawBytesPerSample) + " bytes)");
+        }
+        task.rawSamples = r.Bytes(rawBytes, "the raw samples");
     }
     r.End();
     return task;

@@ -21,10 +21,15 @@
  * bit patterns (the code static_asserts that the host's double and float are IEEE 754).
  *
  * Payloads:
- * - MODEL, RESULT: a vector, EncodeVector() (8 or 4 bytes per value, no length prefix: the
- *   receiver knows the model's dimension; the header flag FLAG_FLOAT32 selects the width).
+ * - MODEL: a vector, EncodeVector() (8 or 4 bytes per value, no length prefix: the receiver
+ *   knows the model's dimension; the header flag FLAG_FLOAT32 selects the width).
+ * - RESULT: EncodeResultPayload(): f64 compute time (seconds the worker computed the task),
+ *   then the vector as for MODEL.
  * - TASK: EncodeTask(): f64 load, u32 term count, then per term u32 block, f64 coefficient,
- *   u32 range count and that many (u32 begin, u32 end) pairs.
+ *   u32 range count and that many (u32 begin, u32 end) pairs; then, only when the task needs
+ *   rows its worker does not store (raw-sample transfer), u32 raw range count (>= 1), that
+ *   many (u32 begin, u32 end) pairs (ascending, disjoint), u32 bytes per sample and the raw
+ *   samples (EncodeRawSamples(): per row, its features as float32 and its label as u32).
  * - NACK: EncodeChunkList(): u32 count, then that many u32 chunk indices, ascending.
  * - REPORT, GRANT: EncodeUint64(): one u64 (backlog bytes, budget bytes).
  * - CANCEL, HELLO: empty (everything is in the header).
@@ -39,6 +44,8 @@ namespace ns3
 {
 namespace coded
 {
+
+class Dataset;
 
 /**
  * \ingroup coded-learning
@@ -127,8 +134,21 @@ struct WireTerm
  */
 struct WireTask
 {
-    double load{0};              //!< partition-equivalents of work (scales the compute time)
-    std::vector<WireTerm> terms; //!< the linear combination
+    double load{0};                  //!< partition-equivalents of work (scales the compute time)
+    std::vector<WireTerm> terms;     //!< the linear combination
+    RowSet rawRows;                  //!< rows whose raw samples travel with the task (normal form)
+    uint32_t rawBytesPerSample{0};   //!< bytes of one raw sample (0 without raw rows)
+    std::vector<uint8_t> rawSamples; //!< rawBytesPerSample bytes per row of rawRows, in order
+};
+
+/**
+ * \ingroup coded-learning
+ * \brief A result on the wire (the RESULT payload).
+ */
+struct WireResult
+{
+    double computeTime{0}; //!< seconds the worker computed the task (finite, >= 0)
+    DenseVector values;    //!< the coded result (gradient combination and loss)
 };
 
 /**
@@ -137,15 +157,61 @@ struct WireTask
  */
 struct TaskCodecLimits
 {
-    uint32_t maxTerms{65536};          //!< terms per task
-    uint32_t maxRangesPerTerm{65536};  //!< row ranges per term
-    uint32_t maxTotalRanges{1u << 20}; //!< row ranges over all terms
+    uint32_t maxTerms{65536};                //!< terms per task
+    uint32_t maxRangesPerTerm{65536};        //!< row ranges per term
+    uint32_t maxTotalRanges{1u << 20};       //!< row ranges over all terms (and raw ranges)
+    uint32_t maxRawBytesPerSample{1u << 20}; //!< bytes of one raw sample
 };
 
 /**
  * \ingroup coded-learning
+ * Encodes a result.
+ * \param computeTime seconds the worker computed the task (finite, >= 0)
+ * \param v the values (as for EncodeVector())
+ * \param precision the width of the values
+ * \return 8 + v.size() * BytesPerValue(precision) bytes
+ */
+std::vector<uint8_t> EncodeResultPayload(double computeTime,
+                                         const DenseVector& v,
+                                         WirePrecision precision);
+
+/**
+ * \ingroup coded-learning
+ * Decodes a result.
+ * \param data the payload
+ * \param size its bytes
+ * \param expectedLength the number of values the receiver expects
+ * \param precision the width of the values
+ * \return the result; WireFormatError for a wrong byte count, a compute time that is not
+ * finite or negative, or a NaN / Inf value
+ */
+WireResult DecodeResultPayload(const uint8_t* data,
+                               std::size_t size,
+                               uint32_t expectedLength,
+                               WirePrecision precision);
+
+/**
+ * \ingroup coded-learning
+ * \param data a data set
+ * \return the bytes of one raw sample on the wire: 4 per feature and 4 for the label
+ */
+uint32_t RawBytesPerSample(const Dataset& data);
+
+/**
+ * \ingroup coded-learning
+ * The raw samples of rows, as a task carries them: per row (in the order of rows), its
+ * features as float32 and its label as u32, little-endian.
+ * \param data the data set
+ * \param rows rows of it
+ * \return RawBytesPerSample(data) bytes per row
+ */
+std::vector<uint8_t> EncodeRawSamples(const Dataset& data, const RowSet& rows);
+
+/**
+ * \ingroup coded-learning
  * Encodes a task.
- * \param task the task: finite load >= 0, finite coefficients, every range begin < end
+ * \param task the task: finite load >= 0, finite coefficients, every range begin < end; raw
+ *        rows (if any) ascending and disjoint, with rawBytesPerSample >= 1 bytes per row
  * \return the payload
  */
 std::vector<uint8_t> EncodeTask(const WireTask& task);
@@ -160,7 +226,8 @@ std::vector<uint8_t> EncodeTask(const WireTask& task);
  * \param limits count limits
  * \return the task; WireFormatError for truncation, trailing bytes, counts over the limits,
  * a non-finite or negative load, a non-finite coefficient, an empty, out-of-range or
- * overlapping range, or a term without ranges
+ * overlapping range, a term without ranges, or a raw section whose ranges are not ascending
+ * and disjoint or whose byte count is not bytes per sample times its rows
  */
 WireTask DecodeTask(const uint8_t* data,
                     std::size_t size,

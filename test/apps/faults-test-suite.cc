@@ -493,12 +493,13 @@ class FaultsWifiHalfLossTestCase : public FaultTestCase
 
 /**
  * \ingroup coded-learning
- * A Wi-Fi station moves 1000 m away (out of range) mid-run and returns 0.4 s later: nothing
+ * A Wi-Fi station moves 1000 m away (out of range) mid-run and returns 0.75 s later: nothing
  * of it arrives while it is away, uncoded ends every iteration of that time at its deadline,
- * and once it is back every iteration decodes again with its results. (Cyclic repetition
- * does not decode while it is away either: the access point keeps retrying the frames queued
- * for the missing station ahead of everyone else's, so the whole cell stalls; see
- * doc/hardening.rst.)
+ * and once it is back every iteration decodes again with its results. Cyclic repetition
+ * decodes every iteration from the moment the access point lets the missing station go
+ * (WifiStationLossDetector, 3 beacon intervals after its last beacon) to its return: without
+ * that, the access point keeps retrying the frames queued for the missing station ahead of
+ * everyone else's and the whole cell stalls (doc/hardening.rst).
  */
 class FaultsWifiOutOfRangeTestCase : public FaultTestCase
 {
@@ -514,12 +515,19 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
         CodedLearningRunSettings c = FaultSettings();
         c.network.kind = "wifi";
         c.coding.numWorkers = 4;
-        c.training.iterations = 12;
+        c.training.iterations = 45;
         c.training.deadline = 0.2;
         c.faults.moveWorker = 0;
         c.faults.moveAt = 1.05;
         c.faults.moveTo = 1000.0;
-        c.faults.moveBackAt = 1.45;
+        c.faults.moveBackAt = 1.8;
+        // The station's last beacon before the move is at most one interval (102.4 ms) old;
+        // the access point lets it go 3.5 intervals after it, and one iteration may still be
+        // caught in the stall.
+        const double letGo = c.faults.moveAt + 3.5 * 0.1024 + c.training.deadline;
+        // Back in range, the station hears the next beacon within an interval; then the access
+        // point takes it back.
+        const double takenBack = c.faults.moveBackAt + 0.1024 + 0.01;
         for (const std::string scheme : {"uncoded", "cyclic-repetition"})
         {
             c.training.scheme = scheme;
@@ -535,6 +543,7 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
                                   0u,
                                   scheme << ": its results arrive again once it is back");
             uint32_t away = 0;
+            uint32_t awayLetGo = 0;
             uint32_t back = 0;
             for (const auto& r : run.records)
             {
@@ -545,14 +554,27 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
                     {
                         NS_TEST_ASSERT_MSG_EQ(r.outcome, "deadline", "uncoded: station away");
                     }
+                    else if (r.startTime >= letGo)
+                    {
+                        ++awayLetGo;
+                        NS_TEST_ASSERT_MSG_EQ(r.outcome,
+                                              "decoded",
+                                              "cyclic repetition: station away and let go by the "
+                                              "access point at "
+                                                  << r.startTime << " s");
+                    }
                 }
-                else if (r.startTime >= c.faults.moveBackAt)
+                else if (r.startTime >= takenBack)
                 {
                     ++back;
                     NS_TEST_ASSERT_MSG_EQ(r.outcome, "decoded", scheme << ": station back");
                 }
             }
             NS_TEST_ASSERT_MSG_GT(away, 0u, "iterations while the station is away");
+            if (scheme != "uncoded")
+            {
+                NS_TEST_ASSERT_MSG_GT(awayLetGo, 5u, "iterations after the access point let go");
+            }
             NS_TEST_ASSERT_MSG_GT(back, 0u, "iterations after it returned");
         }
     }

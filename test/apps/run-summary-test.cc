@@ -152,7 +152,7 @@ BOOST_AUTO_TEST_CASE(run_summary_target_equal_counts_and_unreached_is_nan)
     BOOST_TEST(std::isnan(never.TimeToTarget()));
     BOOST_TEST(std::isnan(never.IterationsToTarget()));
     const std::vector<std::string> row = Split(never.CsvRow());
-    BOOST_REQUIRE(row.size() == 30u);
+    BOOST_REQUIRE(row.size() == 32u);
     BOOST_TEST(row[8] == "0");
     BOOST_TEST(row[9] == "nan");
     BOOST_TEST(row[10] == "nan");
@@ -229,6 +229,8 @@ BOOST_AUTO_TEST_CASE(run_summary_csv_follows_the_contract)
                                             "mean_iteration_time_s",
                                             "p95_iteration_time_s",
                                             "mean_compute_load",
+                                            "compute_load_done",
+                                            "storage_redundancy",
                                             "uplink_bytes_per_iteration",
                                             "downlink_bytes_per_iteration",
                                             "chunks_lost",
@@ -249,13 +251,25 @@ BOOST_AUTO_TEST_CASE(run_summary_csv_follows_the_contract)
     s.Add(Record(0, 0.5));
     s.Add(Record(1, 0.76));
     s.SetPerWorkerData({1, 0, 0, 0});
+    // Without the work done and the storage, those columns are nan.
+    BOOST_TEST(Split(s.CsvRow())[16] == "nan");
+    BOOST_TEST(Split(s.CsvRow())[17] == "nan");
+    s.SetComputeLoadDone(17.0);
+    s.SetStorageRedundancy(3.0);
     // Records without energy (accounting off): the energy columns are nan.
     const std::string expected = "two-stage,wifi,10,2,3,2,2,0.75,1,0.2,2,0.76,0.5,0.1,0.1,10.5,"
-                                 "1000.5,500,1,0.25,1.2,nan,nan,nan,nan,nan,nan,nan,nan,nan";
+                                 "8.5,3,1000.5,500,1,0.25,1.2,nan,nan,nan,nan,nan,nan,nan,nan,nan";
     BOOST_TEST(s.CsvRow() == expected);
     std::ostringstream os;
     s.WriteCsv(os);
     BOOST_TEST(os.str() == RunSummary::CsvHeader() + "\n" + expected + "\n");
+    BOOST_CHECK_THROW(s.SetComputeLoadDone(-1.0), std::invalid_argument);
+    BOOST_CHECK_THROW(s.SetStorageRedundancy(std::numeric_limits<double>::infinity()),
+                      std::invalid_argument);
+    // A scheme that ignores s: the stragglers column is nan, not a value that did not apply.
+    RunSummary::Info info = MakeInfo(0.75);
+    info.stragglersUsed = false;
+    BOOST_TEST(Split(RunSummary(info).CsvRow())[3] == "nan");
 }
 
 BOOST_AUTO_TEST_CASE(run_summary_energy_columns)
@@ -284,11 +298,11 @@ BOOST_AUTO_TEST_CASE(run_summary_energy_columns)
     s.SetPerWorkerEnergy({1, 2, 3}); // 36 / (3 * 14)
     BOOST_TEST(s.JainEnergy() == 36.0 / 42.0, boost::test_tools::tolerance(1e-12));
     const std::vector<std::string> row = Split(s.CsvRow());
-    BOOST_REQUIRE(row.size() == 30u);
-    BOOST_TEST(row[21] == "2.5");
-    BOOST_TEST(row[24] == "4.5");
-    BOOST_TEST(row[27] == "15");
-    BOOST_TEST(row[29] == "3");
+    BOOST_REQUIRE(row.size() == 32u);
+    BOOST_TEST(row[23] == "2.5");
+    BOOST_TEST(row[26] == "4.5");
+    BOOST_TEST(row[29] == "15");
+    BOOST_TEST(row[31] == "3");
     s.SetPerWorkerEnergy({1, NaN, 3}); // a worker without a radio model: not measured
     BOOST_TEST(std::isnan(s.JainEnergy()));
     BOOST_CHECK_THROW(s.SetPerWorkerEnergy({1, -1}), std::invalid_argument);

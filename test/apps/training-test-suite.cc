@@ -11,6 +11,7 @@
 #include "ns3/test.h"
 
 #include <cmath>
+#include <map>
 #include <memory>
 
 using namespace ns3;
@@ -145,7 +146,7 @@ class AppsExactTimingTestCase : public TestCase
         const double rate = 10e6;
         const uint32_t params = (8 + 1) * 3;
         const uint32_t modelBytes = params * 8;
-        const uint32_t resultBytes = (params + 1) * 8;
+        const uint32_t resultBytes = 8 + (params + 1) * 8; // compute time, then the values
         // The task of worker 0: one term, one row range (partition 0).
         coded::WireTask task;
         task.load = 1.0;
@@ -191,11 +192,15 @@ class AppsExactSchemesTestCase : public TestCase
         base.training.iterations = 6;
         const RunResult reference = RunTraining(base);
         NS_TEST_ASSERT_MSG_EQ(reference.records.size(), 6u, "reference iterations");
+        // two-stage twice: with its defaults (data placement r = 3, stage 2 at deadlines) and
+        // with the count trigger, which starts stage 2 in every iteration, so that late
+        // stage-1 results are decoded together with stage-2 rows (the mixed decode).
         for (const std::string scheme :
-             {"fractional-repetition", "cyclic-repetition", "two-stage", "partial"})
+             {"fractional-repetition", "cyclic-repetition", "two-stage", "two-stage-c2", "partial"})
         {
             CodedLearningRunSettings c = base;
-            c.training.scheme = scheme;
+            c.training.scheme = scheme == "two-stage-c2" ? "two-stage" : scheme;
+            c.coding.stageTwoTrigger = scheme == "two-stage-c2" ? 2 : 0;
             c.compute.slowWorkers = {1, 4};
             c.compute.slowdown = 20.0;
             c.compute.distribution = "shifted-exponential";
@@ -247,6 +252,139 @@ class AppsStragglerCancelTestCase : public TestCase
                                   uncoded.records[i].Duration() / 5,
                                   "coded iteration " << i << " is not slowed by the straggler");
         }
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * Every scheme stores a fixed set of partitions per worker, chosen before training (the
+ * storage redundancy is the scheme's), and no task ever needs data its worker does not store:
+ * the workers refuse such a task, and none is refused, while every iteration decodes.
+ */
+class AppsPlacementTestCase : public TestCase
+{
+  public:
+    AppsPlacementTestCase()
+        : TestCase("every scheme: each worker stores its partitions, no task uses other data")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // n = 6, s = 2: fractional and cyclic repetition store s + 1 = 3 partitions per
+        // worker, two-stage r = 3 code blocks, approximate d = 2, partial p + s + 1 = 4 of the
+        // (p + 1) n = 12 units (redundancy 2), k-sync with reshuffling (no raw-sample
+        // transfer) every partition, the others one.
+        const std::map<std::string, double> storage{{"uncoded", 1},
+                                                    {"ignore-stragglers", 1},
+                                                    {"k-sync", 6},
+                                                    {"fractional-repetition", 3},
+                                                    {"cyclic-repetition", 3},
+                                                    {"approximate", 2},
+                                                    {"partial", 2},
+                                                    {"two-stage", 3}};
+        for (const std::string& scheme : coded::GradientCodeFactory::Names())
+        {
+            CodedLearningRunSettings c = TrainingSettings();
+            c.coding.numWorkers = 6;
+            c.coding.stragglers = 2;
+            c.training.iterations = 4;
+            c.training.scheme = scheme;
+            c.compute.slowWorkers = {1, 4};
+            c.compute.slowdown = 5.0;
+            c.simulation.stopTime = 1.1 + c.training.iterations * (c.training.deadline + 1);
+            SmallRun run(c, 7, 1);
+            run.Run();
+            NS_TEST_ASSERT_MSG_EQ(run.Records().size(), 4u, scheme << ": iterations");
+            const coded::GradientCode* code = run.Get().GetServer()->GetCode();
+            NS_TEST_ASSERT_MSG_EQ_TOL(code->Placement().StorageRedundancy(),
+                                      storage.at(scheme),
+                                      1e-12,
+                                      scheme << ": storage redundancy");
+            NS_TEST_ASSERT_MSG_EQ_TOL(run.Get().GetSummary().StorageRedundancy(),
+                                      storage.at(scheme),
+                                      1e-12,
+                                      scheme << ": summary.csv's storage_redundancy");
+            uint32_t refused = 0;
+            uint32_t completed = 0;
+            for (const auto& w : run.Get().GetWorkers())
+            {
+                refused += w->GetTasksRefused();
+                completed += w->GetTasksCompleted();
+                NS_TEST_ASSERT_MSG_EQ(w->GetRawSamplesReceived(), 0u, scheme << ": no transfer");
+            }
+            NS_TEST_ASSERT_MSG_EQ(refused, 0u, scheme << ": a task needed data not stored");
+            NS_TEST_ASSERT_MSG_GT(completed, 0u, scheme << ": nothing computed");
+            for (const auto& rec : run.Records())
+            {
+                NS_TEST_ASSERT_MSG_EQ(rec.decoded, true, scheme << " iteration " << rec.iteration);
+            }
+        }
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * With raw-sample transfer, k-sync with reshuffling stores one partition per worker and sends
+ * the raw samples of every other partition it assigns with the task: they appear in
+ * bytes_down (the same run without transfer stores everything everywhere and sends none).
+ */
+class AppsRawTransferTestCase : public TestCase
+{
+  public:
+    AppsRawTransferTestCase()
+        : TestCase("raw-sample transfer: the samples a worker lacks travel in bytes_down")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CodedLearningRunSettings c = TrainingSettings();
+        c.training.scheme = "k-sync";
+        c.training.iterations = 4;
+        c.coding.kSyncReshuffle = true;
+        c.simulation.stopTime = 1.1 + c.training.iterations * (c.training.deadline + 1);
+        uint64_t down[2] = {0, 0};
+        uint64_t raw = 0;
+        uint32_t bytesPerSample = 0;
+        for (const bool transfer : {false, true})
+        {
+            c.coding.rawSampleTransfer = transfer;
+            SmallRun run(c, 7, 1);
+            run.Run();
+            NS_TEST_ASSERT_MSG_EQ(run.Records().size(), 4u, "iterations");
+            for (const auto& rec : run.Records())
+            {
+                down[transfer] += rec.bytesDown;
+            }
+            NS_TEST_ASSERT_MSG_EQ_TOL(run.Get().GetSummary().StorageRedundancy(),
+                                      (transfer ? 1.0 : 4.0),
+                                      1e-12,
+                                      "storage redundancy, transfer " << transfer);
+            for (const auto& w : run.Get().GetWorkers())
+            {
+                NS_TEST_ASSERT_MSG_EQ(w->GetTasksRefused(), 0u, "refused, transfer " << transfer);
+                if (transfer)
+                {
+                    raw += w->GetRawSamplesReceived();
+                }
+                else
+                {
+                    NS_TEST_ASSERT_MSG_EQ(w->GetRawSamplesReceived(), 0u, "raw without transfer");
+                }
+            }
+            bytesPerSample = coded::RawBytesPerSample(run.Get().GetLearningSetup()->Train());
+        }
+        // 4 iterations x 4 tasks of 300 rows; a reshuffle keeps about 1 in 4 at its holder.
+        NS_TEST_ASSERT_MSG_GT(raw, 1000u, "raw samples sent");
+        const double rawBytes = static_cast<double>(raw) * bytesPerSample;
+        const double extra = static_cast<double>(down[1]) - static_cast<double>(down[0]);
+        // The raw bytes plus, per task, the raw section's counts and ranges and the headers of
+        // the extra chunks (at most 1 per 1400 bytes plus one).
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(extra, rawBytes, "the raw bytes are in bytes_down");
+        NS_TEST_ASSERT_MSG_LT(extra, rawBytes * (1.0 + 80.0 / 1400.0) + 16 * 200.0, "no more");
     }
 };
 
@@ -506,6 +644,8 @@ class AppsTrainingTestSuite : public TestSuite
         AddTestCase(new AppsExactTimingTestCase);
         AddTestCase(new AppsExactSchemesTestCase);
         AddTestCase(new AppsStragglerCancelTestCase);
+        AddTestCase(new AppsPlacementTestCase);
+        AddTestCase(new AppsRawTransferTestCase);
         AddTestCase(new AppsLossTestCase);
         AddTestCase(new AppsTcpTestCase);
         AddTestCase(new AppsAdmissionTestCase);

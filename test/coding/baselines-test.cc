@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(uncoded_waits_for_every_worker)
                1e-12);
     BOOST_CHECK_THROW(round->OnResult(order[0]), std::invalid_argument); // reported twice
     BOOST_CHECK_THROW(round->OnResult(7), std::invalid_argument);        // no such task
-    BOOST_CHECK_THROW(round->StartStageTwo(), std::logic_error);
+    BOOST_CHECK_THROW(round->StartStageTwo(1e9), std::logic_error);
     BOOST_TEST(!round->ShouldStartStageTwo(1e9));
 }
 

@@ -4,7 +4,6 @@
 #include "ns3/all-of-decoder.h"
 #include "ns3/completion-history.h"
 #include "ns3/data-partitioner.h"
-#include "ns3/first-of-decoder.h"
 #include "ns3/gradient-code-factory.h"
 #include "ns3/group-decoder.h"
 #include "ns3/iteration-plan.h"
@@ -24,18 +23,42 @@ BOOST_AUTO_TEST_CASE(history_ewma_and_censored_updates)
 {
     CompletionHistory h(3, 0.8, 1.0);
     BOOST_TEST(h.PerUnitTime(0) == 1.0);
-    h.RecordCompletion(0, 6.0, 2.0); // 3 per unit
-    BOOST_TEST(std::abs(h.PerUnitTime(0) - (0.8 + 0.2 * 3.0)) < 1e-15);
-    BOOST_TEST(std::abs(h.Speed(0) - 1.0 / 1.4) < 1e-15);
-    h.RecordCompletion(1, 0.5, 1.0); // faster: goes down
-    BOOST_TEST(std::abs(h.PerUnitTime(1) - 0.9) < 1e-15);
-    // Censored: only ever up.
-    h.RecordCensored(2, 0.1, 1.0);
-    BOOST_TEST(h.PerUnitTime(2) == 1.0);
-    h.RecordCensored(2, 11.0, 1.0);
-    BOOST_TEST(std::abs(h.PerUnitTime(2) - 3.0) < 1e-15);
-    BOOST_TEST(h.NumObservations(2) == 2u);
-    BOOST_TEST(h.NumObservations(1) == 1u);
+    BOOST_TEST(!h.HasEstimate(0));
+    // The first completion sets T = x, D = x / 2, N = network, E = network / 2.
+    h.RecordCompletion(0, 6.0, 2.0, 0.4); // 3 per unit
+    BOOST_TEST(h.HasEstimate(0));
+    BOOST_TEST(h.PerUnitTime(0) == 3.0);
+    BOOST_TEST(h.PerUnitDeviation(0) == 1.5);
+    BOOST_TEST(h.NetworkTime(0) == 0.4);
+    BOOST_TEST(h.NetworkDeviation(0) == 0.2);
+    BOOST_TEST(std::abs(h.Speed(0) - 1.0 / 3.0) < 1e-15);
+    // Later ones: D <- 0.8 D + 0.2 |x - T|, then T <- 0.8 T + 0.2 x (compute and network apart).
+    h.RecordCompletion(0, 2.0, 2.0, 0.9); // 1 per unit
+    BOOST_TEST(std::abs(h.PerUnitDeviation(0) - (0.8 * 1.5 + 0.2 * 2.0)) < 1e-15);
+    BOOST_TEST(std::abs(h.PerUnitTime(0) - (0.8 * 3.0 + 0.2 * 1.0)) < 1e-15);
+    BOOST_TEST(std::abs(h.NetworkDeviation(0) - (0.8 * 0.2 + 0.2 * 0.5)) < 1e-15);
+    BOOST_TEST(std::abs(h.NetworkTime(0) - (0.8 * 0.4 + 0.2 * 0.9)) < 1e-15);
+    BOOST_TEST(h.NumObservations(0) == 2u);
+    BOOST_TEST(h.NumCensored(0) == 0u);
+
+    // Censored: elapsed minus the network estimate is a lower bound of the compute time, and
+    // it only ever makes the worker slower.
+    h.RecordCompletion(1, 1.0, 1.0, 0.5); // T = 1, D = 0.5, N = 0.5
+    h.RecordCensored(1, 1.2, 1.0);        // bound 0.7 < T: no change
+    BOOST_TEST(h.PerUnitTime(1) == 1.0);
+    BOOST_TEST(h.PerUnitDeviation(1) == 0.5);
+    h.RecordCensored(1, 5.5, 2.0); // bound (5.5 - 0.5) / 2 = 2.5 > T
+    BOOST_TEST(std::abs(h.PerUnitDeviation(1) - (0.8 * 0.5 + 0.2 * 1.5)) < 1e-15);
+    BOOST_TEST(std::abs(h.PerUnitTime(1) - (0.8 * 1.0 + 0.2 * 2.5)) < 1e-15);
+    BOOST_TEST(h.NetworkTime(1) == 0.5); // censoring says nothing about the network
+    BOOST_TEST(h.NumCensored(1) == 2u);
+    BOOST_TEST(h.NumObservations(1) == 3u);
+    // A first observation that is censored sets T to the bound (no network estimate: all of
+    // elapsed counts).
+    h.RecordCensored(2, 11.0, 2.0);
+    BOOST_TEST(h.HasEstimate(2));
+    BOOST_TEST(!h.HasNetworkEstimate(2));
+    BOOST_TEST(h.PerUnitTime(2) == 5.5);
 
     BOOST_CHECK_THROW(CompletionHistory(0), std::invalid_argument);
     BOOST_CHECK_THROW(CompletionHistory(3, 1.0), std::invalid_argument);
@@ -43,7 +66,9 @@ BOOST_AUTO_TEST_CASE(history_ewma_and_censored_updates)
     BOOST_CHECK_THROW(h.RecordCompletion(3, 1.0, 1.0), std::invalid_argument);
     BOOST_CHECK_THROW(h.RecordCompletion(0, -1.0, 1.0), std::invalid_argument);
     BOOST_CHECK_THROW(h.RecordCompletion(0, 1.0, 0.0), std::invalid_argument);
+    BOOST_CHECK_THROW(h.RecordCompletion(0, 1.0, 1.0, -0.1), std::invalid_argument);
     BOOST_CHECK_THROW(h.RecordCensored(0, std::nan(""), 1.0), std::invalid_argument);
+    BOOST_CHECK_THROW(h.PerUnitTime(3), std::out_of_range);
 }
 
 BOOST_AUTO_TEST_CASE(history_stage_one_quantile)
@@ -58,8 +83,9 @@ BOOST_AUTO_TEST_CASE(history_stage_one_quantile)
     BOOST_TEST(h.StageOneFinishQuantile(0.5) == 2.0);
     BOOST_TEST(h.StageOneFinishQuantile(0.51) == 3.0);
     BOOST_TEST(h.StageOneFinishQuantile(1.0) == 5.0);
-    h.RecordStageOneFinish(10.0); // window of 4: drops the 5.0
+    h.RecordStageOneFinish(10.0, true); // window of 4: drops the 5.0; a lower bound
     BOOST_TEST(h.NumStageOneFinishes() == 4u);
+    BOOST_TEST(h.NumCensoredStageOneFinishes() == 1u);
     BOOST_TEST(h.StageOneFinishQuantile(1.0) == 10.0);
     BOOST_TEST(h.StageOneFinishQuantile(0.75) == 3.0);
     BOOST_CHECK_THROW(h.StageOneFinishQuantile(1.1), std::invalid_argument);
@@ -86,7 +112,7 @@ BOOST_AUTO_TEST_CASE(factory_makes_every_scheme)
             round->OnResult(id);
             if (round->ShouldStartStageTwo(0.0))
             {
-                round->StartStageTwo();
+                round->StartStageTwo(0.0);
             }
         }
         BOOST_TEST_REQUIRE(round->IsDecodable(), name);
@@ -127,7 +153,7 @@ BOOST_AUTO_TEST_CASE(factory_makes_every_scheme)
                       std::invalid_argument);
 }
 
-// Composites: all-of needs every part, first-of takes the first decodable alternative.
+// Composite: all-of needs every part; a group decoder needs one result per group.
 BOOST_AUTO_TEST_CASE(composite_decoders)
 {
     std::vector<std::unique_ptr<GradientDecoder>> parts;
@@ -141,19 +167,12 @@ BOOST_AUTO_TEST_CASE(composite_decoders)
     BOOST_TEST(all.Result().tasks.size() == 3u);
     BOOST_TEST(all.Result().exact);
 
-    FirstOfDecoder first;
-    first.AddAlternative(
-        std::make_unique<GroupDecoder>(std::vector<std::vector<uint32_t>>{{0}, {1}, {2}}));
-    BOOST_TEST(!first.OnResult(0));
-    BOOST_CHECK_THROW(first.Result(), std::logic_error);
-    auto late = std::make_unique<GroupDecoder>(std::vector<std::vector<uint32_t>>{{0}, {5}});
-    late->OnResult(0); // replayed by the caller
-    BOOST_TEST(!first.AddAlternative(std::move(late)));
-    BOOST_TEST(first.OnResult(5));
-    BOOST_TEST(first.Winner() == 1u);
-    BOOST_TEST(first.OnResult(1)); // frozen
-    BOOST_TEST(first.Winner() == 1u);
-    BOOST_TEST((first.Result().tasks == std::vector<uint32_t>{0, 5}));
+    GroupDecoder group(std::vector<std::vector<uint32_t>>{{0}, {1, 5}});
+    BOOST_TEST(!group.OnResult(0));
+    BOOST_CHECK_THROW(group.Result(), std::logic_error);
+    BOOST_TEST(group.OnResult(5));
+    BOOST_TEST(group.OnResult(1)); // frozen
+    BOOST_TEST((group.Result().tasks == std::vector<uint32_t>{0, 5}));
     BOOST_CHECK_THROW(GroupDecoder({{0}, {}}), std::invalid_argument);
     BOOST_CHECK_THROW(GroupDecoder({{0}, {0}}), std::invalid_argument);
 }

@@ -193,6 +193,9 @@ class ComputeFormulaTestCase : public TestCase
         s.training.scheme = "two-stage";
         s.coding.numWorkers = 4;
         s.coding.stragglers = 1;
+        // Stage 2 for every stage-1 worker still out at the 2nd stage-1 result: the re-planned
+        // work overtakes late stage-1 tasks, which are then cancelled while running.
+        s.coding.stageTwoTrigger = 2;
         s.training.iterations = 8;
         s.energy.cpuFrequency = "1e9,1.5e9,2e9,1.8e9";
         s.energy.kappa = 3e-28;

@@ -52,6 +52,48 @@ cl_sim(learning-rate-zero [=[--learningRate=0 --momentum=0.9: learningRate = 0\.
        --learningRate=0)
 cl_sim(momentum-one [=[--momentum=1: momentum = 1\.0+]=] --momentum=1)
 
+cl_sim(require-decoded-above-one [=[--requireDecoded=2: allowed range is \[0, 1\]]=]
+       --requireDecoded=2)
+
+# --- coded-learning-sim: runs that diverge or decode nothing (issue "silent failure") ---------
+# cl_outcome(<name> <status> <regex> <flag>...): like cl_sim, but the program must exit with
+# <status> (3 diverged, 4 too few decoded with --requireDecoded, 0 a warning) and stderr match.
+function(cl_outcome name status regex)
+  coded_learning_add_cli_test(
+    sim-${name} TARGET coded-learning-sim REGEX "${regex}" EXPECT_STATUS ${status}
+    ARGS --dataset=synthetic --trainLimit=200 --network=ideal --iterations=2
+         --outDir=@TMP@/out ${ARGN}
+  )
+endfunction()
+cl_outcome(diverged-learning-rate 3
+           [=[error: training diverged in iteration 1: the result of task [0-9]+ computed by worker [0-9]+ \(its coded gradient or loss\) is not finite \(NaN or infinite\)\. Likely causes: the learning rate \(--learningRate=1e\+300\) is too large]=]
+           --learningRate=1e300 --network=p2p)
+cl_outcome(silent-loss-udp 0
+           [=[warning: 0 of 2 iterations decoded \(0 decoded, 2 deadline, 0 diverged\)\n.*likely cause: no worker finished or cancelled a task: the models and tasks did not reach the workers before the iteration deadline \(1 s\): lost on the downlink at packet loss rate 1]=]
+           --network=p2p --lossRate=1)
+cl_outcome(silent-loss-tcp 0 [=[likely cause: no worker finished or cancelled a task]=]
+           --network=p2p --transport=tcp --lossRate=1)
+cl_outcome(silent-slow-link 0 [=[a link down or too slow, or a deadline shorter than one model]=]
+           --network=p2p --p2pRate=1bps)
+cl_outcome(silent-short-deadline 0 [=[the iteration deadline \(1e-06 s\)]=]
+           --network=p2p --deadline=0.000001)
+cl_outcome(silent-wifi-out-of-range 0
+           [=[likely cause: no Wi-Fi station is associated with the access point]=]
+           --network=wifi --workers=2 --distance=1e9)
+# The Wi-Fi run of doc/hardening.rst that used to decode nothing (10 workers, TCP, loss 0.5,
+# RngRun 3: ns-3.37's pending recipient Block Ack agreement; the explicit Block Ack Requests of
+# WifiScenarioHelper avoid it): at least 9 of 10 iterations must decode.
+coded_learning_add_cli_test(
+  sim-wifi-tcp-loss-block-ack TARGET coded-learning-sim EXPECT_SUCCESS
+  REGEX [=[10 iterations \((9|10) decoded\)]=]
+  ARGS --dataset=synthetic --trainLimit=2000 --workers=10 --iterations=10 --slowFraction=0
+       --deadline=0.2 --network=wifi --scheme=cyclic-repetition --stragglers=2 --lossRate=0.5
+       --transport=tcp --RngRun=3 --requireDecoded=0.9 --outDir=@TMP@/out
+)
+cl_outcome(require-decoded-not-met 4
+           [=[error: --requireDecoded=0\.5: only 0 of the 2 iterations decoded \(exit status 4\)]=]
+           --network=p2p --lossRate=1 --requireDecoded=0.5)
+
 # --- coded-learning-sim: names that are not allowed ------------------------------------------
 cl_sim(scheme-unknown [=[--scheme=magic: allowed values are uncoded, ignore-stragglers]=]
        --scheme=magic)
@@ -74,6 +116,8 @@ cl_sim(unknown-flag [=[Invalid command-line argument.*wrokers]=] --wrokers=3)
 cl_sim(workers-not-a-number [=[Invalid command-line argument.*workers]=] --workers=ten)
 cl_sim(wifi-explicit-bar-not-bool [=[Invalid command-line argument.*wifiExplicitBar=maybe]=]
        --network=wifi --wifiExplicitBar=maybe)
+cl_sim(wifi-lost-beacons-too-many [=[--wifiLostBeacons=1001: allowed range is \[0, 1000\]]=]
+       --network=wifi --wifiLostBeacons=1001)
 cl_sim(bool-not-a-bool [=[Invalid command-line argument.*pcap]=] --pcap=maybe)
 
 # --- coded-learning-sim: combinations ---------------------------------------------------------
@@ -92,6 +136,23 @@ cl_sim(two-stage-pool-unknown [=[two-stage: stageTwoPool = "all", allowed: "idle
        --stageTwoPool=all)
 cl_sim(two-stage-quantile-above-one [=[two-stage: deadlineQuantile = 2.*must be in \[0, 1\]]=]
        --deadlineQuantile=2)
+cl_sim(two-stage-deadline-rule-unknown
+       [=[two-stage: deadlineRule = "median", allowed: "predicted", "quantile"]=]
+       --deadlineRule=median)
+cl_sim(two-stage-size-unknown [=[two-stage: stageOneSize = "all", allowed: "adaptive", "fixed"]=]
+       --stageOneSize=all)
+cl_sim(two-stage-slack-negative [=[two-stage: deadlineSlack = -0.5, must be in \[0, 1e\+06\]]=]
+       --deadlineSlack=-0.5)
+cl_sim(two-stage-deviations-negative
+       [=[two-stage: deadlineDeviations = -1, must be in \[0, 1e\+06\]]=] --deadlineDeviations=-1)
+cl_sim(two-stage-exclude-below-one
+       [=[two-stage: excludeSlowerThan \(0 = off\) = 0.5, must be in \[1, 1e\+12\]]=]
+       --excludeSlowerThan=0.5)
+cl_sim(two-stage-trigger-above-n1
+       [=[two-stage: stageTwoTrigger c = 11, must be 0 \(off\) or in \[1, n1 = 10\]]=]
+       --stageTwoTrigger=11)
+cl_sim(replication-too-large [=[--replication=70000: allowed range is \[0, 65535\]]=]
+       --replication=70000)
 cl_sim(history-beta-one [=[--historyBeta=1: allowed range is \[0, 0.999999\]]=] --historyBeta=1)
 cl_sim(approx-decoder-unknown [=[approximate: approxDecoder = "magic", allowed: "optimal", "fixed"]=]
        --scheme=approximate --approxDecoder=magic)

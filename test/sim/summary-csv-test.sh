@@ -22,7 +22,7 @@ fail() {
     exit 1
 }
 
-contract="scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,target_accuracy,reached_target,time_to_target_s,iterations_to_target,final_accuracy,final_train_loss,mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s,radio_energy_per_iteration_j,compute_energy_per_iteration_j,energy_per_iteration_j,energy_to_target_j,radio_energy_to_target_j,compute_energy_to_target_j,total_energy_j,jain_energy,workers_alive"
+contract="scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,target_accuracy,reached_target,time_to_target_s,iterations_to_target,final_accuracy,final_train_loss,mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,compute_load_done,storage_redundancy,uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s,radio_energy_per_iteration_j,compute_energy_per_iteration_j,energy_per_iteration_j,energy_to_target_j,radio_energy_to_target_j,compute_energy_to_target_j,total_energy_j,jain_energy,workers_alive"
 tiny=(--dataset=synthetic --trainLimit=2000 --workers=5 --stragglers=1 --iterations=12
     --evalInterval=2 --network=p2p --slowFraction=0.2 --slowdown=4 --RngRun=3)
 
@@ -34,7 +34,7 @@ check_run() {
     [ "$(head -1 "$dir/summary.csv")" = "$contract" ] || fail "$dir/summary.csv: header differs from the contract"
     local ncols
     ncols=$(sed -n 2p "$dir/summary.csv" | awk -F, '{ print NF }')
-    [ "$ncols" -eq 30 ] || fail "$dir/summary.csv: $ncols columns in the data row, expected 30"
+    [ "$ncols" -eq 32 ] || fail "$dir/summary.csv: $ncols columns in the data row, expected 32"
     local p95
     p95=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == "iteration_time_s") c = i; next } { print $c }' \
         "$dir/iterations.csv" | sort -g | awk '{ x[NR - 1] = $1 } END {
@@ -108,7 +108,12 @@ check_run() {
 # 1. Uncoded waits for the slow worker and reaches a low target; every column is checked.
 "$sim" "${tiny[@]}" --scheme=uncoded --targetAccuracy=0.3 --outDir="$work/uncoded" >/dev/null
 check_run "$work/uncoded" 0.3 uncoded
-grep -q '^uncoded,p2p,5,1,3,12,' "$work/uncoded/summary.csv" || fail "uncoded: identity columns"
+# Uncoded ignores --stragglers: nan, not the value that did not apply. Each worker stores its
+# one partition (storage redundancy 1) and every task is computed to the end (work done =
+# load assigned).
+grep -q '^uncoded,p2p,5,nan,3,12,' "$work/uncoded/summary.csv" || fail "uncoded: identity columns"
+awk -F, 'NR == 2 { exit !($17 == $16 && $18 == 1) }' "$work/uncoded/summary.csv" ||
+    fail "uncoded: compute_load_done differs from mean_compute_load or storage_redundancy is not 1"
 awk -F, 'NR == 2 { exit !($9 == 1 && $11 > 0) }' "$work/uncoded/summary.csv" ||
     fail "uncoded: target 0.3 not reached"
 
@@ -116,7 +121,7 @@ awk -F, 'NR == 2 { exit !($9 == 1 && $11 > 0) }' "$work/uncoded/summary.csv" ||
 #    worker's results, so the delivered bytes are unequal (Jain < 1).
 "$sim" "${tiny[@]}" --scheme=ignore-stragglers --targetAccuracy=1 --outDir="$work/ignore" >/dev/null
 check_run "$work/ignore" 1 ignore-stragglers
-awk -F, 'NR == 2 && !($9 == 0 && $10 == "nan" && $11 == "nan" && $20 < 0.999) { exit 1 }' \
+awk -F, 'NR == 2 && !($9 == 0 && $10 == "nan" && $11 == "nan" && $22 < 0.999) { exit 1 }' \
     "$work/ignore/summary.csv" || fail "ignore-stragglers: expected reached 0, nan, nan and Jain < 1"
 
 # 3. Byte-identical repetition.
@@ -136,7 +141,7 @@ awk -F, 'NR > 1 && ($2 != NR - 2 || $3 < 0 || $8 < 0 || $8 > 1) { print "bad row
     fail "admission.csv: slots not consecutive or values out of range"
 awk -F, 'NR > 1 && $3 > 0 { moved = 1 } END { exit !moved }' "$a" || fail "admission.csv: the backlog never moved"
 last=$(tail -1 "$a" | cut -d, -f8)
-jain=$(sed -n 2p "$work/admission/summary.csv" | cut -d, -f20)
+jain=$(sed -n 2p "$work/admission/summary.csv" | cut -d, -f22)
 awk -v a="$last" -v b="$jain" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-6) }' ||
     fail "admission.csv ends with Jain $last, summary.csv says $jain"
 

@@ -27,6 +27,16 @@ add_test(NAME sim/determinism/rng-run COMMAND ${CMAKE_CURRENT_LIST_DIR}/determin
                                               $<TARGET_FILE:coded-learning-sim>)
 set_tests_properties(sim/determinism/rng-run PROPERTIES LABELS "sim;hardening" TIMEOUT 300)
 
+# The CTest sample of the randomized fault campaign (doc/hardening.rst, "Fault campaign"): 30
+# seeded schedules of faults over networks, transports and schemes, every third run twice;
+# fails on a hang, a crash or any invariant violation.
+add_test(NAME sim/fault-campaign-sample
+         COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/utils/fault-campaign.py --schedules 30
+                 --seed 1 --rerun 3 -j 2 --timeout 300 --program $<TARGET_FILE:coded-learning-sim>
+                 --out ${CMAKE_BINARY_DIR}/test-output/fault-campaign)
+set_tests_properties(sim/fault-campaign-sample PROPERTIES LABELS "sim;hardening" TIMEOUT 900
+                                                          PROCESSORS 2)
+
 # valgrind memcheck of a short simulation (doc/hardening.rst); fails on any memcheck error.
 # Not in sanitizer builds (valgrind cannot run AddressSanitizer programs).
 find_program(CL_VALGRIND valgrind)

@@ -137,6 +137,13 @@ def main():
         check(field in v, f"tshark -V shows '{field}'")
     check("Malformed" not in v and "Invalid coded-learning header" not in v,
           "no malformed or invalid chunk")
+    # The first chunk of every RESULT shows the worker's compute time (tens of milliseconds
+    # here; read with the wrong byte order or offset it would be absurdly small or large).
+    times = run(["tshark", "-X", f"lua_script:{DISSECTOR}", "-r", server[0], "-T", "fields",
+                 "-e", "codedlearning.compute_time", "-Y",
+                 "codedlearning.type == 3 && codedlearning.chunk_offset == 0"]).stdout.split()
+    check(len(times) >= 3 and all(0.001 < float(t) < 1.0 for t in times),
+          f"compute times of the RESULTs in (0.001, 1) s (got {times[:8]})")
 
     per_worker = os.path.join(work, "uplink.csv")
     per_iter = os.path.join(work, "per-iteration.csv")

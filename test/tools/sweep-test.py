@@ -13,6 +13,11 @@
       preset options, and their tables from a stand-in program run through GNU parallel and
       GNU time (a run killed by --timeout, a failing run) and from a fixture with known
       measurements; the comparison's energy figure and table columns from a fixture.
+  test/tools/sweep-test.py regime --work DIR
+      the regime preset: its points (no-straggler cells shared, transient and Pareto flags,
+      fractional repetition's s'), its option errors, and regime.csv / regime-map.csv from a
+      fixture of summary.csv files with known times (means, 95% CIs, ratios, a point that
+      did not always reach the target).
   test/tools/sweep-test.py reproducible --work DIR --program build/examples/coded-learning-sim
       a 2 x 2 grid, 2 runs per point, of the real simulator on synthetic data run twice
       through GNU parallel: the two aggregated CSVs must be byte-identical, and distinct
@@ -36,8 +41,9 @@ AGGREGATE = os.path.join(UTILS, "aggregate.py")
 SUMMARY_COLUMNS = (
     "scheme,network,workers,stragglers,rng_run,iterations,decoded_iterations,target_accuracy,"
     "reached_target,time_to_target_s,iterations_to_target,final_accuracy,final_train_loss,"
-    "mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,uplink_bytes_per_iteration,"
-    "downlink_bytes_per_iteration,chunks_lost,jain_admitted,sim_time_s,"
+    "mean_iteration_time_s,p95_iteration_time_s,mean_compute_load,compute_load_done,"
+    "storage_redundancy,uplink_bytes_per_iteration,downlink_bytes_per_iteration,chunks_lost,"
+    "jain_admitted,sim_time_s,"
     "radio_energy_per_iteration_j,compute_energy_per_iteration_j,energy_per_iteration_j,"
     "energy_to_target_j,radio_energy_to_target_j,compute_energy_to_target_j,total_energy_j,"
     "jain_energy,workers_alive").split(",")
@@ -488,9 +494,104 @@ def test_reproducible(work, program):
           "distinct RngRun values give distinct iteration times")
 
 
+REGIME_OPTIONS = ["--map-workers", "10", "--map-regimes", "network", "--map-fractions", "0,0.2",
+                  "--map-slowdowns", "1,4",
+                  "--map-schemes", "uncoded,fractional-repetition,two-stage"]
+
+
+def test_regime_points(work):
+    """The regime preset's points and command lines, and the errors of its options."""
+    root = os.path.join(work, "points")
+    run([SWEEP, "--preset", "regime", "--mode", "commands", "--out", root, "--program", "prog",
+         "--runs", "2"] + REGIME_OPTIONS)
+    manifest = read_lines(os.path.join(root, "manifest.csv"))
+    check(manifest[0] == "run_dir,point,run,rng_run,workers,regime,stragglers,slow_fraction,"
+          "slowdown,scheme", f"regime manifest header (got {manifest[0]})")
+    cells = sorted({tuple(line.split(",")[6:9]) for line in manifest[1:]})
+    # persistent and transient share the no-straggler point; Pareto has its own
+    check(cells == [("none", "0", "1"), ("pareto", "0", "1"), ("pareto", "0.2", "4"),
+                    ("persistent", "0.2", "4"), ("transient", "0.2", "4")],
+          f"the map's points: no-straggler cells shared (got {cells})")
+    check(len(manifest) == 1 + 5 * 3 * 2,
+          f"5 cells x 3 schemes x 2 runs (got {len(manifest) - 1})")
+    commands = read_lines(os.path.join(root, "commands.txt"))
+    transient = [c for c in commands if "TransientProbability=0.2 " in c]
+    check(len(transient) == 6 and all("--slowFraction=0 " in c and "TransientFactor=4.0 " in c
+                                      or "TransientFactor=4 " in c for c in transient),
+          "transient stragglers: no slow workers, the probability and factor of a slowed task")
+    pareto = [c for c in commands if "--distribution=pareto" in c]
+    check(len(pareto) == 12, f"Pareto points (got {len(pareto)})")
+    check(all("--stragglers=4 " in c for c in commands if "fractional-repetition" in c),
+          "fractional repetition with s' = 4 for n = 10, s = 2")
+    check(all("--network=p2p --p2pRate=20Mbps" in c and "--computeUnitMs=10 " in c
+              for c in commands), "the network-dominated regime's flags")
+    bad = [
+        (["--map-stragglers", "bursty"], "--map-stragglers=bursty: 'bursty' is not one of"),
+        (["--map-fractions", "0,1.5"], "--map-fractions=0,1.5: must be in [0, 1]"),
+        (["--map-slowdowns", "x"], "--map-slowdowns=x: expected a comma-separated list"),
+        (["--map-workers", "1"], "--map-workers=1: every n must be >= 2"),
+        (["--runs", "0"], "--runs=0: must be >= 1"),
+        (["--grid", "workers=4"], "has its own runs"),
+    ]
+    for extra, message in bad:
+        r = run([SWEEP, "--preset", "regime", "--mode", "commands", "--program", "prog",
+                 "--out", os.path.join(work, "bad")] + extra, expect_ok=False)
+        check(r.returncode == 2 and message in r.stderr,
+              f"sweep.py --preset regime {' '.join(extra)}: exit 2 and '{message}' (got "
+              f"{r.returncode}: {r.stderr.strip()[-300:]})")
+    return root
+
+
+def test_regime_tables(work, root):
+    """regime.csv and regime-map.csv from summary.csv files with known values: two-stage
+    takes 1 + r s, uncoded 2 + r s, fractional repetition 3 s in run r (r = 1, 2) except that
+    its run 2 at the Pareto straggler point misses the target."""
+    times = {"uncoded": (3.0, 4.0), "two-stage": (2.0, 3.0), "fractional-repetition": (3.0, 3.0)}
+    loads = {"uncoded": 10, "two-stage": 11, "fractional-repetition": 50}
+    _, entries = read_manifest_rows(root)
+    for e in entries:
+        scheme, run_index = e["scheme"], int(e["run"])
+        t = times[scheme][run_index - 1]
+        missed = (scheme == "fractional-repetition" and e["stragglers"] == "pareto" and
+                  e["slow_fraction"] == "0.2" and run_index == 2)
+        write_summary(os.path.join(root, e["run_dir"], "summary.csv"), {
+            "scheme": scheme, "reached_target": "0" if missed else "1",
+            "time_to_target_s": "nan" if missed else repr(t),
+            "mean_compute_load": str(loads[scheme])})
+    r = run([SWEEP, "--preset", "regime", "--out", root, "--collect-only", "--no-plots"])
+    with open(os.path.join(root, "regime.csv"), newline="") as f:
+        points = {(row["stragglers"], row["slowdown"], row["scheme"]): row
+                  for row in csv.DictReader(f)}
+    two = points[("none", "1", "two-stage")]
+    # mean 2.5, sample sd sqrt(0.5), half-width t(0.975, 1) sqrt(0.5) / sqrt(2) = 6.353...
+    check(two["runs"] == "2" and two["reached"] == "2" and close(two["time_to_target_s_mean"], 2.5,
+          1e-5) and close(two["time_to_target_s_ci95"], 12.7062047 * 0.5, 1e-5) and
+          close(two["mean_compute_load_mean"], 11, 1e-5), f"regime.csv two-stage row ({two})")
+    frac = points[("pareto", "4", "fractional-repetition")]
+    check(frac["reached"] == "1", f"a point that reached the target in 1 of 2 runs ({frac})")
+    with open(os.path.join(root, "regime-map.csv"), newline="") as f:
+        cells = {(row["stragglers"], row["slow_fraction"], row["slowdown"]): row
+                 for row in csv.DictReader(f)}
+    check(len(cells) == 3 * 2 * 2, f"a map cell per model x fraction x slowdown ({len(cells)})")
+    c = cells[("persistent", "0", "4")]
+    check(close(c["ratio_to_uncoded"], 2.5 / 3.5, 1e-5) and c["best_other"] == "fractional-"
+          "repetition" and close(c["ratio_to_best_other"], 2.5 / 3.0, 1e-5),
+          f"no-straggler cell: two-stage over uncoded and over the best other scheme ({c})")
+    c = cells[("pareto", "0.2", "4")]
+    check(c["best_other"] == "uncoded" and close(c["ratio_to_best_other"], 2.5 / 3.5, 1e-5),
+          f"a scheme that missed the target in a run is not the best other ({c})")
+    check("more than 10% slower than uncoded in 0" in r.stdout, f"summary line ({r.stdout})")
+
+
+def read_manifest_rows(root):
+    with open(os.path.join(root, "manifest.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    return rows[0].keys(), rows
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("test", choices=["ci", "cli", "presets", "reproducible"])
+    p.add_argument("test", choices=["ci", "cli", "presets", "regime", "reproducible"])
     p.add_argument("--work", required=True)
     p.add_argument("--program")
     a = p.parse_args()
@@ -504,6 +605,9 @@ def main():
         test_preset_runs(work)
         test_preset_tables(work, write_fake_sim(work))
         test_energy_figure(work)
+    elif a.test == "regime":
+        work = fresh(os.path.join(a.work, "regime"))
+        test_regime_tables(work, test_regime_points(work))
     else:
         if not a.program:
             p.error("reproducible needs --program")

@@ -12,12 +12,15 @@ add_test(NAME tools/sweep-cli COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py cl
                                       ${_cl_work}/sweep-cli)
 add_test(NAME tools/sweep-presets COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py presets --work
                                           ${_cl_work}/sweep-presets)
+add_test(NAME tools/sweep-regime COMMAND ${CMAKE_CURRENT_LIST_DIR}/sweep-test.py regime --work
+                                         ${_cl_work}/sweep-regime)
 add_test(NAME tools/pcap-dissector COMMAND ${CMAKE_CURRENT_LIST_DIR}/pcap-test.py --crafted --work
                                            ${_cl_work}/pcap-dissector)
 add_test(NAME tools/check-ns3-tree-bad-input
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check-ns3-tree-test.sh ${PROJECT_SOURCE_DIR}
                  ${_cl_work}/check-ns3-tree)
-set(_cl_tool_tests tools/aggregate-ci tools/sweep-cli tools/sweep-presets tools/pcap-dissector
+set(_cl_tool_tests tools/aggregate-ci tools/sweep-cli tools/sweep-presets tools/sweep-regime
+                   tools/pcap-dissector
                    tools/check-ns3-tree-bad-input)
 if(CODED_LEARNING_BUILD_EXAMPLES)
   add_test(NAME tools/sweep-reproducible

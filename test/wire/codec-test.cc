@@ -288,10 +288,14 @@ BOOST_AUTO_TEST_CASE(wire_codec_task_every_truncation_is_refused)
     CheckError<WireFormatError>([&] { DecodeTask(bytes.data(), 40, 1000); },
                                 {"term count is 2, but only 28 bytes follow (at least 16 per "
                                  "term)"});
+    // Bytes after the terms start the optional raw-sample section (its u32 range count).
     auto longer = bytes;
     longer.push_back(0);
     CheckError<WireFormatError>([&] { DecodeTask(longer, 1000); },
-                                {"1 unexpected trailing bytes after byte 68 of 69"});
+                                {"truncated at byte 68 of 69 while reading the raw range count"});
+    longer.insert(longer.end(), {0, 0, 0});
+    CheckError<WireFormatError>([&] { DecodeTask(longer, 1000); },
+                                {"raw range count is 0, must be in [1, "});
     CheckError<WireFormatError>([&] { DecodeTask(nullptr, 4, 1000); },
                                 {"no data pointer for 4 bytes"});
 }
