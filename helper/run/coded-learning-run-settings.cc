@@ -6,6 +6,7 @@
 #include "ns3/command-line.h"
 #include "ns3/gradient-code-factory.h"
 #include "ns3/network-scenario-factory.h"
+#include "ns3/non-iid-partitioner.h"
 #include "ns3/sgd-optimizer.h"
 
 #include <cmath>
@@ -61,6 +62,10 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
     cmd.AddValue("distance",
                  "Wi-Fi: distance of the stations from the access point (m)",
                  t.wifiDistance);
+    cmd.AddValue("distances",
+                 "Wi-Fi: per-station distances from the access point (m), comma-separated, one "
+                 "per worker (near and far stations); empty: every station at --distance",
+                 t.wifiDistances);
     cmd.AddValue("wifiMobility", "Wi-Fi: static or random-walk stations", t.wifiMobility);
     cmd.AddValue("wifiQueueSize",
                  "Wi-Fi: MAC queue capacity per access category and device (packets, >= 1; "
@@ -199,6 +204,11 @@ AddAdmissionFlags(CommandLine& cmd, CodedLearningRunSettings& s)
     cmd.AddValue("theta",
                  "Perturbation factor (>= 0): theta_i = theta * b_max,i, with --admission=lyapunov",
                  s.admission.theta);
+    cmd.AddValue("workConserving",
+                 "With --admission=lyapunov: serve a queue below its perturbation theta_i when "
+                 "no queue is above it (false: the slot stays idle and the last theta_i of an "
+                 "upload waits for more data)",
+                 s.admission.workConserving);
     cmd.AddValue("admissionCsvInterval",
                  "With --admission=lyapunov: a row of <outDir>/admission.csv every N scheduler "
                  "slots (>= 1)",
@@ -253,6 +263,23 @@ AddOutputFlags(CommandLine& cmd, CodedLearningRunSettings::Outputs& o)
     cmd.AddValue("flowmon", "Write FlowMonitor XML", o.flowmon);
 }
 
+/// Declares the partitioning flags. \param cmd the command line \param p the settings
+void
+AddPartitionFlags(CommandLine& cmd, CodedLearningRunSettings::Partitioning& p)
+{
+    cmd.AddValue("partition",
+                 "Label distribution of the data partitions: iid, sorted (by label), label-skew "
+                 "(--partitionClasses classes each) or dirichlet (proportions from "
+                 "Dir(--dirichletAlpha))",
+                 p.kind);
+    cmd.AddValue("partitionClasses",
+                 "label-skew: classes per partition (1 .. number of classes)",
+                 p.classes);
+    cmd.AddValue("dirichletAlpha",
+                 "dirichlet: concentration alpha (> 0; small: few classes per partition)",
+                 p.alpha);
+}
+
 /// Declares the fault flags. \param cmd the command line \param f the settings
 void
 AddFaultFlags(CommandLine& cmd, CodedLearningRunSettings::Faults& f)
@@ -300,6 +327,7 @@ CodedLearningRunSettings::AddFlags(CommandLine& cmd)
     AddSchemeFlags(cmd, *this);
     AddAdmissionFlags(cmd, *this);
     data.AddFlags(cmd);
+    AddPartitionFlags(cmd, partitioning);
     model.AddFlags(cmd);
     AddTrainingFlags(cmd, *this);
     AddOutputFlags(cmd, outputs);
@@ -347,6 +375,11 @@ CodedLearningRunSettings::Validate() const
     // The two-stage parameters are checked by TwoStageCode (CheckCode: "invalid combination").
     CommandLineChecks::RequireRange("replication", coding.replication, 0, 65535);
     ValidateFaults();
+    CommandLineChecks::RequireOneOf("partition",
+                                    partitioning.kind,
+                                    coded::NonIidPartitioner::KindNames());
+    CommandLineChecks::RequireRange("partitionClasses", partitioning.classes, 1, 1e6);
+    CommandLineChecks::RequireRange("dirichletAlpha", partitioning.alpha, 1e-6, 1e6);
     CommandLineChecks::RequireRange("admissionCsvInterval", admission.csvInterval, 1, 1e9);
     CommandLineChecks::RequireRange("targetAccuracy", outputs.targetAccuracy, 0.0, 1.0);
     CommandLineChecks::RequireRange("requireDecoded", outputs.requireDecoded, 0.0, 1.0);

@@ -90,17 +90,17 @@ struct CodedLearningRunSettings
         /// topology.wifiMacQueueMaxDelay).
         double wifiQueueDelay{5.0};
         /// The topology's settings (doc/networks.rst). Flags: --lossModel, --wifiStandard,
-        /// --distance (wifiDistance), --wifiMobility, --wifiQueueSize (wifiMacQueueSize),
-        /// --wifiExplicitBar (wifiExplicitBlockAckRequest), --wifiLostBeacons
-        /// (wifiStationLossBeacons),
-        /// --p2pRate (p2pDataRates), --p2pDelay (p2pDelays), --csmaRate (csmaDataRate).
+        /// --distance (wifiDistance), --distances (wifiDistances), --wifiMobility,
+        /// --wifiQueueSize (wifiMacQueueSize), --wifiExplicitBar (wifiExplicitBlockAckRequest),
+        /// --wifiLostBeacons (wifiStationLossBeacons), --p2pRate (p2pDataRates), --p2pDelay
+        /// (p2pDelays), --csmaRate (csmaDataRate).
         /// CodedLearningRun sets numWorkers, uplinkLossRate, downlinkLossRate and
         /// wifiMacQueueMaxDelay from coding.numWorkers, lossRate and wifiQueueDelay.
         NetworkSettings topology;
     };
 
-    /// Uplink admission control: a LyapunovSlotScheduler (Reservoir arrivals, work-conserving)
-    /// whose LyapunovAdmissionPolicy gets V and theta.
+    /// Uplink admission control: a LyapunovSlotScheduler (Reservoir arrivals, work-conserving
+    /// unless turned off) whose LyapunovAdmissionPolicy gets V and theta.
     struct Admission
     {
         /// "none" or "lyapunov" (--admission).
@@ -111,6 +111,21 @@ struct CodedLearningRunSettings
         double theta{1.0};
         /// A row of admission.csv every N scheduler slots, >= 1 (--admissionCsvInterval).
         uint32_t csvInterval{10};
+        /// The scheduler's WorkConserving (--workConserving): serve a queue below its
+        /// perturbation when no queue is above it (doc/admission.rst: without it, the last
+        /// theta_i of every upload waits for more data and the iteration for its deadline).
+        bool workConserving{true};
+    };
+
+    /// How the training set is split among the partitions (coded::NonIidPartitioner).
+    struct Partitioning
+    {
+        /// "iid", "sorted", "label-skew" or "dirichlet" (--partition).
+        std::string kind{"iid"};
+        /// label-skew: classes per partition, >= 1 (--partitionClasses).
+        uint32_t classes{2};
+        /// dirichlet: concentration alpha, > 0 (--dirichletAlpha).
+        double alpha{0.5};
     };
 
     /// Faults (FaultInjectionHelper); times are absolute simulated seconds.
@@ -189,6 +204,7 @@ struct CodedLearningRunSettings
     Compute compute;                //!< compute times and stragglers
     Network network;                //!< the network and the transport
     Admission admission;            //!< uplink admission control
+    Partitioning partitioning;      //!< the label distribution of the partitions
     Faults faults;                  //!< faults
     EnergySettings energy;          //!< energy accounting, CPUs and batteries
     Outputs outputs;                //!< what the run writes

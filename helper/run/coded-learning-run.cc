@@ -12,6 +12,7 @@
 #include "ns3/fault-injection-helper.h"
 #include "ns3/gradient-code-factory.h"
 #include "ns3/network-scenario-factory.h"
+#include "ns3/non-iid-partitioner.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -20,6 +21,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
@@ -125,6 +127,7 @@ CodedLearningRun::BuildLearning()
         sets.train = std::make_shared<coded::Dataset>(
             sets.train->Gather(orderRng.Permutation(sets.train->NumSamples())));
     }
+    ApplyPartitioning(sets, orderRng);
     CommandLineChecks::RequireRange("batchSize",
                                     m_settings.training.batchSize,
                                     0,
@@ -138,6 +141,67 @@ CodedLearningRun::BuildLearning()
     m_setup = CreateObject<LearningSetup>();
     m_setup->SetAttribute("ShareGradients", BooleanValue(m_settings.training.shareGradients));
     m_setup->Set(sets.train, sets.test, std::move(prototype));
+}
+
+void
+CodedLearningRun::ApplyPartitioning(DatasetLoader::Sets& sets, coded::RandomSource& rng)
+{
+    const CodedLearningRunSettings::Partitioning& p = m_settings.partitioning;
+    coded::NonIidPartitioner::Config config;
+    config.kind = coded::NonIidPartitioner::ParseKind(p.kind);
+    if (config.kind == coded::NonIidPartitioner::Kind::IID)
+    {
+        return; // the (shuffled) order as it is
+    }
+    config.classesPerPartition = p.classes;
+    config.alpha = p.alpha;
+    const uint32_t partitions = m_settings.training.numPartitions == 0
+                                    ? m_settings.coding.numWorkers
+                                    : m_settings.training.numPartitions;
+    coded::NonIidPartitioner::Plan plan;
+    try
+    {
+        plan = coded::NonIidPartitioner(config, partitions)
+                   .Make(sets.train->Labels(), sets.train->NumClasses(), rng);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw std::invalid_argument(
+            "--partition=" + p.kind + " --partitionClasses=" + std::to_string(p.classes) +
+            " --numPartitions=" + std::to_string(partitions) + ": " + e.what());
+    }
+    sets.train = std::make_shared<coded::Dataset>(sets.train->Gather(plan.order));
+    if (m_settings.outputs.writeFiles)
+    {
+        WritePartitions(plan.counts);
+    }
+}
+
+void
+CodedLearningRun::WritePartitions(const std::vector<std::vector<uint32_t>>& counts) const
+{
+    const std::string path = OutputPath("partitions.csv");
+    std::ofstream out(path);
+    out << "partition";
+    const std::size_t classes = counts.empty() ? 0 : counts.front().size();
+    for (std::size_t c = 0; c < classes; ++c)
+    {
+        out << ",label_" << c;
+    }
+    out << '\n';
+    for (std::size_t j = 0; j < counts.size(); ++j)
+    {
+        out << j;
+        for (uint32_t n : counts[j])
+        {
+            out << ',' << n;
+        }
+        out << '\n';
+    }
+    if (!out)
+    {
+        throw std::runtime_error("cannot write '" + path + "'");
+    }
 }
 
 void
@@ -195,7 +259,7 @@ CodedLearningRun::BuildAdmission()
     m_scheduler->GetPolicy()->SetAttribute("V", DoubleValue(s.v));
     m_scheduler->GetPolicy()->SetAttribute("PerturbationFactor", DoubleValue(s.theta));
     m_scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
-    m_scheduler->SetAttribute("WorkConserving", BooleanValue(true));
+    m_scheduler->SetAttribute("WorkConserving", BooleanValue(s.workConserving));
 }
 
 void

@@ -3,6 +3,7 @@
 #define CODED_LEARNING_CODED_LEARNING_RUN_H
 
 #include "coded-learning-run-settings.h"
+#include "dataset-loader.h"
 
 #include "ns3/admission-csv-writer.h"
 #include "ns3/callback.h"
@@ -142,6 +143,14 @@ class CodedLearningRun
     void CreateRandomSources();
     /// Loads the data, makes the model and checks the code against them.
     void BuildLearning();
+    /**
+     * Orders the training set for the label distribution of Settings::partitioning (nothing
+     * for "iid") and writes partitions.csv.
+     * \param sets the data sets \param rng the training-set order's source
+     */
+    void ApplyPartitioning(DatasetLoader::Sets& sets, coded::RandomSource& rng);
+    /// Writes partitions.csv. \param counts the K x C label counts of the partitions
+    void WritePartitions(const std::vector<std::vector<uint32_t>>& counts) const;
     /// Builds the network of the settings (NetworkScenarioFactory).
     void BuildNetwork();
     /// Creates the admission scheduler of Settings::admission (nullptr for "none").

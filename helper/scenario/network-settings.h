@@ -52,6 +52,10 @@ struct NetworkSettings
     std::string wifiPlacement{"circle"};
     /// Circle or disc radius, > 0 m (SetDistance).
     double wifiDistance{10.0};
+    /// Per-station distances from the access point on the circle, > 0 m each, comma-separated:
+    /// one for every station or exactly one per station; empty: every station at wifiDistance
+    /// (SetDistances; circle placement and static stations only).
+    std::string wifiDistances;
     /// Station mobility: "static" or "random-walk" (SetMobility).
     std::string wifiMobility{"static"};
     /// Random-walk speed, > 0 m/s (SetWalkSpeed).

@@ -83,6 +83,7 @@ WifiScenarioHelper::WifiScenarioHelper(const NetworkSettings& settings)
     SetChannelWidth(settings.wifiChannelWidth);
     SetPlacement(settings.wifiPlacement);
     SetDistance(settings.wifiDistance);
+    SetDistances(settings.wifiDistances);
     SetMobility(settings.wifiMobility);
     SetWalkSpeed(settings.wifiWalkSpeed);
     SetPathLossExponent(settings.wifiPathLossExponent);
@@ -183,6 +184,45 @@ WifiScenarioHelper::SetDistance(double meters)
                                     " m is invalid (allowed: a finite distance > 0 m)");
     }
     m_distance = meters;
+}
+
+void
+WifiScenarioHelper::SetDistances(const std::string& distances)
+{
+    std::vector<double> parsed;
+    if (!NetworkSettingParser::Trim(distances).empty())
+    {
+        for (const auto& entry : NetworkSettingParser::SplitList(distances))
+        {
+            std::size_t used = 0;
+            double d = 0;
+            try
+            {
+                d = std::stod(entry, &used);
+            }
+            catch (const std::exception&)
+            {
+                used = 0;
+            }
+            if (used == 0 || used != entry.size() || !std::isfinite(d) || d <= 0)
+            {
+                throw std::invalid_argument("Wi-Fi station distance '" + entry +
+                                            "' is invalid (allowed: a finite distance > 0 m)");
+            }
+            parsed.push_back(d);
+        }
+    }
+    m_distances = parsed;
+}
+
+double
+WifiScenarioHelper::StationDistance(uint32_t i) const
+{
+    if (m_distances.empty())
+    {
+        return m_distance;
+    }
+    return m_distances[m_distances.size() == 1 ? 0 : i];
 }
 
 void
@@ -337,6 +377,24 @@ void
 WifiScenarioHelper::DoValidate() const
 {
     GetRules().Check(m_channelWidth, m_rateControl, m_constantMode);
+    const uint32_t n = GetNumWorkers();
+    if (!m_distances.empty())
+    {
+        if (m_distances.size() != 1 && m_distances.size() != n)
+        {
+            throw std::invalid_argument(
+                "Wi-Fi station distance list has " + std::to_string(m_distances.size()) +
+                " entries for " + std::to_string(n) +
+                " workers (allowed: one value for every station or exactly " + std::to_string(n) +
+                " comma-separated values)");
+        }
+        if (m_placement != "circle" || m_mobility != "static")
+        {
+            throw std::invalid_argument("Wi-Fi station distances need the circle placement and "
+                                        "static stations (placement " +
+                                        m_placement + ", mobility " + m_mobility + ")");
+        }
+    }
 }
 
 void
@@ -551,7 +609,8 @@ WifiScenarioHelper::InstallMobility(NetworkScenario& scenario)
         for (uint32_t i = 0; i < n; ++i)
         {
             const double angle = 2.0 * PI * i / n;
-            circle->Add(Vector(m_distance * std::cos(angle), m_distance * std::sin(angle), 0.0));
+            const double d = StationDistance(i);
+            circle->Add(Vector(d * std::cos(angle), d * std::sin(angle), 0.0));
         }
         staMobility.SetPositionAllocator(circle);
     }

@@ -82,6 +82,15 @@ class WifiScenarioHelper : public NetworkScenarioHelper
      */
     void SetDistance(double meters);
     /**
+     * \param distances per-station distances from the access point (m, each finite and > 0),
+     *        comma-separated: one value for every station or exactly one per station
+     *        (station i at angle 2 pi i / n on a circle of radius distances[i]: near and far
+     *        stations, the rate anomaly); empty (default): every station at Distance. Build()
+     *        checks the count against the number of workers and requires the circle
+     *        placement and static stations.
+     */
+    void SetDistances(const std::string& distances);
+    /**
      * \param mobility "static" (default) or "random-walk" (RandomWalk2dMobilityModel in the
      *        square [-Distance, Distance]^2 around the AP, direction changes every second)
      */
@@ -197,6 +206,8 @@ class WifiScenarioHelper : public NetworkScenarioHelper
   private:
     /// \return the rules of the standard and band set
     WifiStandardRules GetRules() const;
+    /// \param i a station \return its distance from the access point on the circle
+    double StationDistance(uint32_t i) const;
     /// \return the reference loss Build() uses (the set value or the band's default)
     double EffectiveReferenceLoss() const;
 
@@ -220,25 +231,26 @@ class WifiScenarioHelper : public NetworkScenarioHelper
     void PlaceStationsInDisc();
 
     // Settings
-    std::string m_standard;         //!< canonical standard name, e.g. "802.11ax"
-    WifiStandardRules::Band m_band; //!< band (as set)
-    uint16_t m_channelWidth;        //!< channel width (MHz)
-    std::string m_placement;        //!< "circle" or "disc"
-    double m_distance;              //!< circle or disc radius (m)
-    std::string m_mobility;         //!< "static" or "random-walk"
-    double m_walkSpeed;             //!< random-walk speed (m/s)
-    double m_pathLossExponent;      //!< log-distance exponent
-    double m_referenceLoss;         //!< reference loss (dB) if m_referenceLossSet
-    bool m_referenceLossSet;        //!< whether SetReferenceLoss was called
-    std::string m_rateControl;      //!< rate control name
-    std::string m_constantMode;     //!< constant rate data mode
-    uint32_t m_maxMissedBeacons;    //!< StaWifiMac MaxMissedBeacons
-    uint32_t m_associationCwMin;    //!< contention window minimum while associating
-    uint32_t m_associationCwMax;    //!< contention window maximum while associating
-    uint32_t m_macQueueSize;        //!< WifiMacQueue capacity (packets)
-    Time m_macQueueMaxDelay;        //!< WifiMacQueue MaxDelay
-    bool m_explicitBar;             //!< WifiDefaultAckManager UseExplicitBar
-    uint32_t m_stationLossBeacons;  //!< WifiStationLossDetector threshold (0 = off)
+    std::string m_standard;          //!< canonical standard name, e.g. "802.11ax"
+    WifiStandardRules::Band m_band;  //!< band (as set)
+    uint16_t m_channelWidth;         //!< channel width (MHz)
+    std::string m_placement;         //!< "circle" or "disc"
+    double m_distance;               //!< circle or disc radius (m)
+    std::vector<double> m_distances; //!< per-station distances (m); empty: m_distance
+    std::string m_mobility;          //!< "static" or "random-walk"
+    double m_walkSpeed;              //!< random-walk speed (m/s)
+    double m_pathLossExponent;       //!< log-distance exponent
+    double m_referenceLoss;          //!< reference loss (dB) if m_referenceLossSet
+    bool m_referenceLossSet;         //!< whether SetReferenceLoss was called
+    std::string m_rateControl;       //!< rate control name
+    std::string m_constantMode;      //!< constant rate data mode
+    uint32_t m_maxMissedBeacons;     //!< StaWifiMac MaxMissedBeacons
+    uint32_t m_associationCwMin;     //!< contention window minimum while associating
+    uint32_t m_associationCwMax;     //!< contention window maximum while associating
+    uint32_t m_macQueueSize;         //!< WifiMacQueue capacity (packets)
+    Time m_macQueueMaxDelay;         //!< WifiMacQueue MaxDelay
+    bool m_explicitBar;              //!< WifiDefaultAckManager UseExplicitBar
+    uint32_t m_stationLossBeacons;   //!< WifiStationLossDetector threshold (0 = off)
 
     // Built state
     WifiHelper m_wifi;                           //!< Wi-Fi helper (for AssignStreams)

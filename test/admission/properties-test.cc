@@ -215,22 +215,42 @@ BOOST_AUTO_TEST_CASE(property19_deterministic_backlog_bounds)
                         theta + v * cs.slope + (variant == Controller::AUX ? 2.0 : 1.0) * amax;
                     const double zBound = v * cs.slope + amax;
                     bool held = true;
+                    bool heldByController = true;
                     double maxQ = 0.0;
+                    double maxZ = 0.0;
                     const Controller ctl = Run(toy, [&](const Controller& c) {
                         for (uint32_t i = 0; i < c.NumQueues(); ++i)
                         {
                             held = held && c.Backlog(i) <= qBound && c.VirtualBacklog(i) <= zBound;
+                            heldByController = heldByController &&
+                                               c.Backlog(i) <= c.BacklogBound(i) &&
+                                               c.VirtualBacklog(i) <= c.VirtualBacklogBound(i);
                             maxQ = std::max(maxQ, c.Backlog(i));
+                            maxZ = std::max(maxZ, c.VirtualBacklog(i));
                         }
                     });
                     BOOST_TEST_INFO((variant == Controller::AUX ? "aux " : "direct ")
                                     << cs.utility.Describe() << " V " << v << " theta " << theta
-                                    << ": bound " << qBound << ", max Q " << maxQ);
+                                    << ": bound " << qBound << " (controller "
+                                    << ctl.BacklogBound(0) << "), max Q " << maxQ << ", max Z "
+                                    << maxZ << " (controller bound " << ctl.VirtualBacklogBound(0)
+                                    << ")");
                     BOOST_TEST(held);
-                    BOOST_TEST(ctl.BacklogBound(0) == qBound);
-                    BOOST_TEST(ctl.VirtualBacklogBound(0) == zBound);
-                    // The bounds are not vacuous: the largest backlog is of the order of V.
+                    // The controller's own bounds hold for the backlogs observed in the run and
+                    // are not vacuous: the largest backlog reaches 10% of the bound (12% to
+                    // 100% measured), and with the linear utility, where the admission is
+                    // all-or-nothing, more than 90% of it (95% to 100% measured).
+                    BOOST_TEST(heldByController);
+                    BOOST_TEST(maxQ >= 0.1 * ctl.BacklogBound(0));
                     BOOST_TEST(maxQ >= 0.1 * v * cs.slope);
+                    if (cs.utility.Describe() == UtilityFunction::Linear().Describe())
+                    {
+                        BOOST_TEST(maxQ >= 0.9 * ctl.BacklogBound(0));
+                        if (variant == Controller::AUX)
+                        {
+                            BOOST_TEST(maxZ >= 0.9 * ctl.VirtualBacklogBound(0));
+                        }
+                    }
                 }
             }
         }

@@ -27,7 +27,22 @@ struct RunResult
     coded::DenseVector params;            //!< final model
     uint32_t cancelled{0};                //!< worker tasks cancelled
     uint32_t backlogChanges{0};           //!< changes of the scheduler's total backlog
+    double delivered{0.0};                //!< data the scheduler delivered (data units)
+    double wasted{0.0};                   //!< service scheduled on empty queues (data units)
 };
+
+/// Slot sink: adds up the delivered and wasted service. \param result the sums
+/// \param slot the slot \param admitted admitted \param delivered delivered \param wasted wasted
+void
+AddSlot(RunResult* result,
+        uint64_t /* slot */,
+        double /* admitted */,
+        double delivered,
+        double wasted)
+{
+    result->delivered += delivered;
+    result->wasted += wasted;
+}
 
 /// Counts changes of a traced value.
 void
@@ -67,6 +82,7 @@ RunTraining(CodedLearningRunSettings s)
         scheduler->TraceConnectWithoutContext(
             "TotalBacklog",
             MakeBoundCallback(&CountChange, &result.backlogChanges));
+        scheduler->TraceConnectWithoutContext("Slot", MakeBoundCallback(&AddSlot, &result));
     }
     run.Run();
     result.records = run.Records();
@@ -501,6 +517,55 @@ class AppsAdmissionTestCase : public TestCase
 
 /**
  * \ingroup coded-learning
+ * Property 22 in a network run: with theta_i = b_max,i (--theta=1) and WorkConserving off,
+ * the scheduler never schedules service on a queue that cannot use it (wasted service 0);
+ * work conservation serves queues below theta and wastes service, and without it the last
+ * theta_i of every upload is never granted, so no iteration decodes before its deadline.
+ */
+class AppsAdmissionWastedServiceTestCase : public TestCase
+{
+  public:
+    AppsAdmissionWastedServiceTestCase()
+        : TestCase("Lyapunov uplink admission: theta >= b_max without work conservation wastes "
+                   "no service in a network run")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CodedLearningRunSettings c = TrainingSettings();
+        c.network.kind = "p2p";
+        c.coding.numWorkers = 4;
+        c.training.scheme = "cyclic-repetition";
+        c.training.iterations = 2;
+        c.training.deadline = 2.0;
+        // Results of 8 kB, many times theta_i = b_max,i (about 700 B in a 1 ms slot).
+        c.data.syntheticFeatures = 100;
+        c.data.syntheticClasses = 10;
+        c.admission.kind = "lyapunov";
+        c.admission.theta = 1.0;
+        c.admission.workConserving = false;
+        const RunResult strict = RunTraining(c);
+        c.admission.workConserving = true;
+        const RunResult conserving = RunTraining(c);
+        NS_TEST_ASSERT_MSG_GT(strict.delivered, 0.0, "the strict scheduler delivers data");
+        NS_TEST_ASSERT_MSG_EQ(strict.wasted, 0.0, "no wasted service with theta >= b_max");
+        NS_TEST_ASSERT_MSG_GT(conserving.wasted, 0.0, "work conservation wastes service");
+        NS_TEST_ASSERT_MSG_EQ(strict.records.size(), 2u, "every iteration ends");
+        for (const auto& rec : strict.records)
+        {
+            NS_TEST_EXPECT_MSG_EQ(rec.decoded, false, "the last theta_i is never granted");
+        }
+        for (const auto& rec : conserving.records)
+        {
+            NS_TEST_EXPECT_MSG_EQ(rec.decoded, true, "work conservation completes the uploads");
+        }
+    }
+};
+
+/**
+ * \ingroup coded-learning
  * Ten workers contending on Wi-Fi: every iteration completes.
  */
 class AppsWifiTestCase : public TestCase
@@ -584,6 +649,7 @@ class AppsTrainingTestSuite : public TestSuite
         AddTestCase(new AppsLossTestCase);
         AddTestCase(new AppsTcpTestCase);
         AddTestCase(new AppsAdmissionTestCase);
+        AddTestCase(new AppsAdmissionWastedServiceTestCase);
         AddTestCase(new AppsWifiTestCase);
         AddTestCase(new AppsTcpWifiTestCase);
     }

@@ -670,6 +670,27 @@ class NetworkScenarioBadSettingsTestCase : public TestCase
                "Wi-Fi placement 'grid' is unknown (allowed: circle, disc)");
         Expect(ErrorOf([]() { WifiScenarioHelper().SetDistance(0); }),
                "Wi-Fi distance 0 m is invalid (allowed: a finite distance > 0 m)");
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetDistances("5,x"); }),
+               "Wi-Fi station distance 'x' is invalid (allowed: a finite distance > 0 m)");
+        Expect(ErrorOf([]() { WifiScenarioHelper().SetDistances("5,-1"); }),
+               "Wi-Fi station distance '-1' is invalid (allowed: a finite distance > 0 m)");
+        Expect(ErrorOf([]() {
+                   WifiScenarioHelper h;
+                   h.SetNumWorkers(3);
+                   h.SetDistances("5,40");
+                   h.Build();
+               }),
+               "Wi-Fi station distance list has 2 entries for 3 workers (allowed: one value for "
+               "every station or exactly 3 comma-separated values)");
+        Expect(ErrorOf([]() {
+                   WifiScenarioHelper h;
+                   h.SetNumWorkers(2);
+                   h.SetDistances("5,40");
+                   h.SetPlacement("disc");
+                   h.Build();
+               }),
+               "Wi-Fi station distances need the circle placement and static stations "
+               "(placement disc, mobility static)");
         Expect(ErrorOf([]() { WifiScenarioHelper().SetMobility("teleport"); }),
                "Wi-Fi mobility 'teleport' is unknown (allowed: static, random-walk)");
         Expect(ErrorOf([]() { WifiScenarioHelper().SetWalkSpeed(-1); }),
@@ -984,6 +1005,44 @@ class NetworkScenarioWifiVariantsTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(echo.WorkersReceived(), 6, v.standard << " replies");
             Simulator::Destroy();
         }
+    }
+};
+
+/**
+ * \ingroup coded-learning
+ * Per-station distances: every station sits at its own distance from the access point, and
+ * near and far stations all carry traffic.
+ */
+class NetworkScenarioWifiDistancesTestCase : public TestCase
+{
+  public:
+    NetworkScenarioWifiDistancesTestCase()
+        : TestCase("wifi: per-station distances place near and far stations; both carry traffic")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FixSeed();
+        WifiScenarioHelper helper;
+        helper.SetNumWorkers(4);
+        helper.SetDistances("5, 40,5,40");
+        NetworkScenario s = helper.Build();
+        helper.AssignStreams(10);
+        const double expected[] = {5, 40, 5, 40};
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            const Vector p = s.workers.Get(i)->GetObject<MobilityModel>()->GetPosition();
+            NS_TEST_EXPECT_MSG_EQ_TOL(std::sqrt(p.x * p.x + p.y * p.y),
+                                      expected[i],
+                                      1e-9,
+                                      "station " << i);
+        }
+        EchoRun echo;
+        echo.Run(s, 2, Seconds(1), Seconds(2));
+        NS_TEST_EXPECT_MSG_EQ(echo.ServerReceived(), 8, "near and far stations reach the AP");
+        Simulator::Destroy();
     }
 };
 
@@ -1499,6 +1558,7 @@ class NetworkScenarioTestSuite : public TestSuite
         AddTestCase(new NetworkScenarioFactoryTestCase);
         AddTestCase(new NetworkScenarioFlowMonitorTestCase);
         AddTestCase(new NetworkScenarioWifiVariantsTestCase);
+        AddTestCase(new NetworkScenarioWifiDistancesTestCase);
         AddTestCase(new NetworkScenarioStreamsTestCase);
         AddTestCase(new NetworkScenarioLossModelTestCase);
         AddTestCase(new NetworkScenarioManyWorkersTestCase);

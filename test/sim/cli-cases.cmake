@@ -42,6 +42,12 @@ cl_sim(hidden-zero [=[--hidden=0: allowed range is \[1, ]=] --model=mlp --hidden
 cl_sim(v-zero [=[--V=0: allowed range is \[1e-09, ]=] --admission=lyapunov --V=0)
 cl_sim(v-negative [=[--V=-5: allowed range]=] --admission=lyapunov --V=-5)
 cl_sim(theta-negative [=[--theta=-1: allowed range is \[0, ]=] --admission=lyapunov --theta=-1)
+cl_sim(work-conserving-not-a-bool [=[Invalid command-line argument.*workConserving]=] --admission=lyapunov
+       --workConserving=maybe)
+cl_sim(partition-unknown [=[--partition=skewed: allowed values are iid, sorted, label-skew, dirichlet]=] --partition=skewed)
+cl_sim(partition-classes-zero [=[--partitionClasses=0: allowed range is \[1, ]=] --partition=label-skew --partitionClasses=0)
+cl_sim(partition-classes-too-many [=[--partitionClasses=11.*exceeds the 10 classes]=] --partition=label-skew --partitionClasses=11)
+cl_sim(dirichlet-alpha-zero [=[--dirichletAlpha=0: allowed range is \[1e-06, ]=] --partition=dirichlet --dirichletAlpha=0)
 cl_sim(learning-rate-zero [=[--learningRate=0 --momentum=0.9: learningRate = 0\.0+: must be finite and > 0]=]
        --learningRate=0)
 cl_sim(momentum-one [=[--momentum=1: momentum = 1\.0+]=] --momentum=1)
@@ -166,6 +172,10 @@ cl_sim(p2p-rate-list-length [=[p2p data rate list '1Mbps,2Mbps' has 2]=] --netwo
 cl_sim(csma-rate-invalid [=[CSMA data rate 'fast' is invalid \(allowed: a rate > 0 with a unit]=]
        --network=csma --csmaRate=fast)
 cl_sim(wifi-distance-negative [=[Wi-Fi distance -5 m is invalid]=] --network=wifi --distance=-5)
+cl_sim(wifi-distances-count [=[Wi-Fi station distance list has 2 entries for 10 workers]=]
+       --network=wifi --distances=5,40)
+cl_sim(wifi-distances-bad [=[Wi-Fi station distance 'far' is invalid]=] --network=wifi
+       --distances=5,far)
 cl_sim(wifi-queue-size-zero [=[--wifiQueueSize=0: allowed range is \[1, 4294967295\]]=]
        --network=wifi --wifiQueueSize=0)
 cl_sim(wifi-queue-delay-zero [=[--wifiQueueDelay=0: allowed range is \[1e-09, 1000000000\]]=]
