@@ -114,17 +114,17 @@
 #if CODED_LEARNING_NS3_VERSION >= 344
 #define CODED_LEARNING_BA_MANAGER_ORIGINATOR_NAMES 1
 #define CODED_LEARNING_BA_AGREEMENT_HAS_GCR_GROUP 1
-#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                          \
+#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                              \
     (manager)->DestroyOriginatorAgreement((recipient), (tid), std::nullopt)
 #elif CODED_LEARNING_NS3_VERSION >= 338
 #define CODED_LEARNING_BA_MANAGER_ORIGINATOR_NAMES 1
 #define CODED_LEARNING_BA_AGREEMENT_HAS_GCR_GROUP 0
-#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                          \
+#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                              \
     (manager)->DestroyOriginatorAgreement((recipient), (tid))
 #else
 #define CODED_LEARNING_BA_MANAGER_ORIGINATOR_NAMES 0
 #define CODED_LEARNING_BA_AGREEMENT_HAS_GCR_GROUP 0
-#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                          \
+#define CODED_LEARNING_DESTROY_ORIGINATOR_BA(manager, recipient, tid)                              \
     (manager)->DestroyAgreement((recipient), (tid))
 #endif
 
