@@ -554,7 +554,7 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
                     {
                         NS_TEST_ASSERT_MSG_EQ(r.outcome, "deadline", "uncoded: station away");
                     }
-                    else if (r.startTime >= letGo)
+                    else if (r.startTime >= letGo && c.network.topology.wifiStationLossBeacons > 0)
                     {
                         ++awayLetGo;
                         NS_TEST_ASSERT_MSG_EQ(r.outcome,
@@ -571,8 +571,10 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
                 }
             }
             NS_TEST_ASSERT_MSG_GT(away, 0u, "iterations while the station is away");
-            if (scheme != "uncoded")
+            if (scheme != "uncoded" && c.network.topology.wifiStationLossBeacons > 0)
             {
+                // The detector is on by default where it can take stations back (ns-3 <= 3.37,
+                // CODED_LEARNING_STATION_LOSS_TAKE_BACK); without it the cell stalls.
                 NS_TEST_ASSERT_MSG_GT(awayLetGo, 5u, "iterations after the access point let go");
             }
             NS_TEST_ASSERT_MSG_GT(back, 0u, "iterations after it returned");
