@@ -72,7 +72,7 @@ struct NetworkSettings
     uint32_t wifiMaxMissedBeacons{1000};
     /// The access point lets go of a station that heard no beacon for this many intervals,
     /// and takes it back when it hears one (WifiStationLossDetector); 0 = never
-    /// (SetStationLossBeacons). Default 3 up to ns-3.37, 0 from 3.38 on
+    /// (SetStationLossBeacons). Default 3 on ns-3.37, 0 on other versions
     /// (CODED_LEARNING_STATION_LOSS_TAKE_BACK).
     uint32_t wifiStationLossBeacons{CODED_LEARNING_STATION_LOSS_TAKE_BACK ? 3u : 0u};
     /// Contention window minimum while associating, 1..1023, or 0 (with max 0): off.

@@ -573,7 +573,7 @@ class FaultsWifiOutOfRangeTestCase : public FaultTestCase
             NS_TEST_ASSERT_MSG_GT(away, 0u, "iterations while the station is away");
             if (scheme != "uncoded" && c.network.topology.wifiStationLossBeacons > 0)
             {
-                // The detector is on by default where it can take stations back (ns-3 <= 3.37,
+                // The detector is on by default where it can take stations back (ns-3.37,
                 // CODED_LEARNING_STATION_LOSS_TAKE_BACK); without it the cell stalls.
                 NS_TEST_ASSERT_MSG_GT(awayLetGo, 5u, "iterations after the access point let go");
             }
