@@ -58,6 +58,11 @@ FIXED = ["--dataset=synthetic", "--trainLimit=400", f"--iterations={ITERATIONS}"
          "--computeUnitMs=10", "--deadline=0.5"]
 
 
+# The faults that last from a start to an end: their worker, start and end flags.
+WINDOW_FLAGS = {"link": ("linkDownWorker", "linkDownAt", "linkUpAt"),
+                "move": ("moveWorker", "moveAt", "moveBackAt")}
+
+
 def _time(rng, low=1.05, high=2.2):
     return round(rng.uniform(low, high), 3)
 
@@ -92,17 +97,11 @@ def schedule(seed, index):
             flags += [f"--crashWorker={w}", f"--crashAt={t}", f"--crashMode={mode}"]
             faults.append(f"crash {mode} w{w}@{t}")
             lose(w, t)
-        elif kind == "link":
+        elif kind in WINDOW_FLAGS:  # a fault from t until it ends (0: never)
             t = _time(rng)
-            up = round(t + rng.uniform(0.05, 0.6), 3) if rng.random() < 0.75 else 0
-            flags += [f"--linkDownWorker={w}", f"--linkDownAt={t}", f"--linkUpAt={up}"]
-            faults.append(f"link w{w} {t}-{up or 'end'}")
-            lose(w, t)
-        elif kind == "move":
-            t = _time(rng)
-            back = round(t + rng.uniform(0.05, 0.6), 3) if rng.random() < 0.75 else 0
-            flags += [f"--moveWorker={w}", f"--moveAt={t}", f"--moveBackAt={back}"]
-            faults.append(f"move w{w} {t}-{back or 'end'}")
+            end = round(t + rng.uniform(0.05, 0.6), 3) if rng.random() < 0.75 else 0
+            flags += [f"--{name}={v}" for name, v in zip(WINDOW_FLAGS[kind], (w, t, end))]
+            faults.append(f"{kind} w{w} {t}-{end or 'end'}")
             lose(w, t)
         elif kind == "loss":
             loss = rng.choice([0.01, 0.05, 0.1, 0.2])
