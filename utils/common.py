@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """What the Python scripts of utils/ share: the build folder, the error type of user and data
-errors, and the main() wrapper that prints such an error as one line and exits non-zero.
+errors, the main() wrapper that prints such an error as one line and exits non-zero, and the
+value of a flag in a command line.
 """
 
 import os
@@ -47,3 +48,12 @@ def run_main(prog, main, argv):
     except OSError as e:
         print(f"{prog}: error: {e}", file=sys.stderr)
         return 1
+
+
+def flag_value(flags, name, default=None):
+    """The value of --name=value in flags; the last occurrence wins, as in ns-3's CommandLine."""
+    value = default
+    for f in flags:
+        if f.startswith(f"--{name}="):
+            value = f.partition("=")[2]
+    return value

@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 import plots
 import regime
-from common import UserError
+from common import UserError, flag_value
 from sweepfiles import read_load, read_measure, read_summary
 
 
@@ -71,15 +71,6 @@ class Preset:
     measure: bool = False
     timeout: int = None
     out: str = None
-
-
-def flag_value(flags, name, default=None):
-    """The value of --name=value in flags; the last occurrence wins, as in ns-3's CommandLine."""
-    value = default
-    for f in flags:
-        if f.startswith(f"--{name}="):
-            value = f.partition("=")[2]
-    return value
 
 
 def _require(path, what):

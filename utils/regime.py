@@ -22,7 +22,7 @@ import math
 import os
 
 import plots
-from common import UserError
+from common import UserError, flag_value
 from sweepfiles import read_summary
 
 SCHEMES = ["uncoded", "cyclic-repetition", "fractional-repetition", "approximate", "two-stage"]
@@ -106,7 +106,7 @@ def _fractional_s(n, s):
 def regime_points(options, flags):
     """-> [({workers, regime, stragglers, slow_fraction, slowdown, scheme}, [flags])]."""
     a = axes(options)
-    stragglers = flags_value(flags, "stragglers")
+    stragglers = flag_value(flags, "stragglers", "")
     if not stragglers.isdigit():
         raise UserError(f"--stragglers={stragglers}: must be an integer", status=2)
     keys = []
@@ -128,14 +128,6 @@ def regime_points(options, flags):
                               "slow_fraction": f, "slowdown": d, "scheme": scheme}
                     points.append((params, own + _straggler_flags(model, f, d)))
     return points
-
-
-def flags_value(flags, name):
-    value = ""
-    for f in flags:
-        if f.startswith(f"--{name}="):
-            value = f.partition("=")[2]
-    return value
 
 
 def _stats(values):
