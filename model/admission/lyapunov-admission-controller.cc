@@ -228,6 +228,37 @@ const AdmissionSlotOutcome&
 LyapunovAdmissionController::Step(const std::vector<double>& arrivals,
                                   const std::vector<double>& capacity)
 {
+    return DoStep(arrivals, capacity, nullptr, nullptr);
+}
+
+const AdmissionSlotOutcome&
+LyapunovAdmissionController::StepMeasured(const std::vector<double>& arrivals,
+                                          const std::vector<double>& capacity,
+                                          const std::vector<double>& arrived,
+                                          const std::vector<double>& inFlight)
+{
+    RequireSize(OWNER, "arrived", arrived.size(), m_config.numQueues);
+    RequireSize(OWNER, "inFlight", inFlight.size(), m_config.numQueues);
+    for (uint32_t i = 0; i < m_config.numQueues; ++i)
+    {
+        if (!(std::isfinite(arrived[i]) && arrived[i] >= 0.0))
+        {
+            ThrowOutOfRange(OWNER, "arrived[" + std::to_string(i) + "]", arrived[i], "[0, inf)");
+        }
+        if (!(std::isfinite(inFlight[i]) && inFlight[i] >= 0.0))
+        {
+            ThrowOutOfRange(OWNER, "inFlight[" + std::to_string(i) + "]", inFlight[i], "[0, inf)");
+        }
+    }
+    return DoStep(arrivals, capacity, &arrived, &inFlight);
+}
+
+const AdmissionSlotOutcome&
+LyapunovAdmissionController::DoStep(const std::vector<double>& arrivals,
+                                    const std::vector<double>& capacity,
+                                    const std::vector<double>* arrived,
+                                    const std::vector<double>* inFlight)
+{
     const uint32_t n = m_config.numQueues;
     RequireSize(OWNER, "arrivals", arrivals.size(), n);
     RequireSize(OWNER,
@@ -268,12 +299,23 @@ LyapunovAdmissionController::Step(const std::vector<double>& arrivals,
         }
         out.admitted[i] = AdmissionLimit(i, m_q[i], m_z[i], arrivals[i]);
     }
-    // Service is decided on Q(t): data admitted in slot t is served from slot t + 1 on.
-    out.scheduled = Schedule(m_q, capacity);
+    // Service is decided on Q(t): data admitted in slot t is served from slot t + 1 on. The
+    // measured uplink schedules the data not yet granted.
+    std::vector<double> servable = m_q;
+    if (inFlight)
+    {
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            servable[i] = std::max(0.0, m_q[i] - (*inFlight)[i]);
+        }
+    }
+    out.scheduled = Schedule(servable, capacity);
     for (uint32_t i = 0; i < n; ++i)
     {
-        out.delivered[i] = std::min(m_q[i], out.scheduled[i]);
-        out.wasted[i] = out.scheduled[i] - out.delivered[i];
+        const double served = std::min(servable[i], out.scheduled[i]);
+        out.wasted[i] = out.scheduled[i] - served;
+        // Fluid model: the service is delivered at once; measured: what arrived in the slot.
+        out.delivered[i] = arrived ? std::min(m_q[i], (*arrived)[i]) : served;
         m_q[i] = m_q[i] - out.delivered[i] + out.admitted[i];
         if (m_config.variant == AUX)
         {

@@ -103,6 +103,27 @@ class LyapunovAdmissionController
     const AdmissionSlotOutcome& Step(const std::vector<double>& arrivals,
                                      const std::vector<double>& capacity);
 
+    /**
+     * Runs one slot of a real uplink (LyapunovSlotScheduler's measured channel): admission
+     * and virtual queues as in Step(); the service b_i(t) is only granted (the caller sends
+     * it over the network) and the backlog falls by the data that actually arrived during
+     * the slot: delivered_i = min(Q_i, arrived_i), Q_i <- Q_i - delivered_i + a_i. Q_i counts
+     * data granted and still in flight; the scheduler (max-weight, theta, work conservation)
+     * sees the data it can still grant, S_i = max(Q_i - inFlight_i, 0), so that a queue whose
+     * data is on its way does not take the slot again. wasted_i = b_i - min(S_i, b_i).
+     * \param arrivals as for Step()
+     * \param capacity as for Step()
+     * \param arrived data units of queue i that arrived during the slot (>= 0)
+     * \param inFlight data units of queue i granted and not arrived (>= 0), after the
+     *        arrivals of this slot
+     * \return the slot's outcome (valid until the next call)
+     * \throws std::invalid_argument if a vector has the wrong size or an entry is out of range
+     */
+    const AdmissionSlotOutcome& StepMeasured(const std::vector<double>& arrivals,
+                                             const std::vector<double>& capacity,
+                                             const std::vector<double>& arrived,
+                                             const std::vector<double>& inFlight);
+
     /// \name Decision rules (no state change)
     /// @{
 
@@ -199,6 +220,17 @@ class LyapunovAdmissionController
   private:
     /// \param i queue \throws std::out_of_range if i >= N
     void Check(uint32_t i) const;
+    /**
+     * Step() and StepMeasured(): one slot.
+     * \param arrivals A_i(t) \param capacity c_{i,m}(t)
+     * \param arrived null for the fluid model, else the data arrived per queue
+     * \param inFlight null for the fluid model, else the data in flight per queue
+     * \return the outcome
+     */
+    const AdmissionSlotOutcome& DoStep(const std::vector<double>& arrivals,
+                                       const std::vector<double>& capacity,
+                                       const std::vector<double>* arrived,
+                                       const std::vector<double>* inFlight);
 
     Config m_config;             //!< parameters (weights and perturbation filled in)
     std::vector<double> m_q;     //!< Q_i
