@@ -129,6 +129,7 @@ ADMISSION_SOURCES = [
     'model/admission/lyapunov-admission-policy.cc',
     'model/admission/lyapunov-slot-scheduler.cc',
     'model/admission/rayleigh-slot-channel.cc',
+    'model/admission/uplink-grant-ledger.cc',
     'model/admission/utility-function.cc',
 ]
 ADMISSION_HEADERS = [
@@ -139,12 +140,14 @@ ADMISSION_HEADERS = [
     'model/admission/lyapunov-admission-policy.h',
     'model/admission/lyapunov-slot-scheduler.h',
     'model/admission/rayleigh-slot-channel.h',
+    'model/admission/uplink-grant-ledger.h',
     'model/admission/utility-function.h',
 ]
 ADMISSION_BOOST_TESTS = [
     'test/admission/channel-test.cc',
     'test/admission/controller-test.cc',
     'test/admission/properties-test.cc',
+    'test/admission/uplink-grant-ledger-test.cc',
     'test/admission/utility-function-test.cc',
 ]
 ADMISSION_NS3_TESTS = [
@@ -246,6 +249,7 @@ APPS_NS3_TESTS = [
     'test/apps/ns3-random-source-test-suite.cc',
     'test/apps/performance-test-suite.cc',
     'test/apps/training-test-suite.cc',
+    'test/apps/uplink-admission-test-suite.cc',
 ]
 
 # Area "network": Network scenarios (Wi-Fi, CSMA, point-to-point, ideal) and their models.

@@ -209,6 +209,20 @@ AddAdmissionFlags(CommandLine& cmd, CodedLearningRunSettings& s)
                  "no queue is above it (false: the slot stays idle and the last theta_i of an "
                  "upload waits for more data)",
                  s.admission.workConserving);
+    cmd.AddValue("admissionChannel",
+                 "With --admission=lyapunov: measured (the scheduler is the real uplink: it "
+                 "grants chunks, backlogs fall by the bytes that arrive, lost chunks are "
+                 "granted again) or rayleigh (virtual service over the slotted Rayleigh channel "
+                 "of ns3::LyapunovSlotScheduler, then the whole result is sent)",
+                 s.admission.channel);
+    cmd.AddValue("admissionSlot",
+                 "With --admission=lyapunov: the scheduler's slot in seconds (> 0): one "
+                 "admission and grant decision per slot",
+                 s.admission.slot);
+    cmd.AddValue("admissionInitialRate",
+                 "With --admission=lyapunov --admissionChannel=measured: the rate estimate of "
+                 "every worker before its first measurement, in bit/s (> 0); b_max = it x slot",
+                 s.admission.initialRate);
     cmd.AddValue("admissionCsvInterval",
                  "With --admission=lyapunov: a row of <outDir>/admission.csv every N scheduler "
                  "slots (>= 1)",
@@ -371,6 +385,11 @@ CodedLearningRunSettings::Validate() const
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", admission.v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", admission.theta, 0.0, 1e6);
+    CommandLineChecks::RequireOneOf("admissionChannel",
+                                    admission.channel,
+                                    {"measured", "rayleigh"});
+    CommandLineChecks::RequireRange("admissionSlot", admission.slot, 1e-6, 1e3);
+    CommandLineChecks::RequireRange("admissionInitialRate", admission.initialRate, 1e3, 1e12);
     CommandLineChecks::RequireRange("historyBeta", training.historyBeta, 0.0, 0.999999);
     // The two-stage parameters are checked by TwoStageCode (CheckCode: "invalid combination").
     CommandLineChecks::RequireRange("replication", coding.replication, 0, 65535);

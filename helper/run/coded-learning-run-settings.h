@@ -115,6 +115,14 @@ struct CodedLearningRunSettings
         /// perturbation when no queue is above it (doc/admission.rst: without it, the last
         /// theta_i of every upload waits for more data and the iteration for its deadline).
         bool workConserving{true};
+        /// The scheduler's channel (--admissionChannel): "measured" (the scheduler is the
+        /// real uplink: chunk grants, backlogs fall by arrived bytes) or "rayleigh" (virtual
+        /// service over the slotted Rayleigh channel, then the whole result is granted).
+        std::string channel{"measured"};
+        /// The policy's slot length in seconds, > 0 (--admissionSlot).
+        double slot{0.002};
+        /// Measured channel: the initial rate estimate in bit/s, > 0 (--admissionInitialRate).
+        double initialRate{50e6};
     };
 
     /// How the training set is split among the partitions (coded::NonIidPartitioner).

@@ -8,6 +8,7 @@
 #include "ns3/boolean.h"
 #include "ns3/coded-learning-header.h"
 #include "ns3/data-partitioner.h"
+#include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/fault-injection-helper.h"
 #include "ns3/gradient-code-factory.h"
@@ -260,6 +261,11 @@ CodedLearningRun::BuildAdmission()
     m_scheduler->GetPolicy()->SetAttribute("PerturbationFactor", DoubleValue(s.theta));
     m_scheduler->SetAttribute("ArrivalMode", StringValue("Reservoir"));
     m_scheduler->SetAttribute("WorkConserving", BooleanValue(s.workConserving));
+    m_scheduler->GetPolicy()->SetAttribute("Slot", TimeValue(Seconds(s.slot)));
+    m_scheduler->SetAttribute("Channel",
+                              StringValue(s.channel == "measured" ? "Measured" : "Rayleigh"));
+    m_scheduler->SetAttribute("InitialRate",
+                              DataRateValue(DataRate(static_cast<uint64_t>(s.initialRate))));
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/coded-learning-ns3-compat.h"
+#include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -106,6 +107,42 @@ LyapunovSlotScheduler::GetTypeId()
                           DoubleValue(0.99),
                           MakeDoubleAccessor(&LyapunovSlotScheduler::m_fadingCapQuantile),
                           MakeDoubleChecker<double>(1e-9, 1.0 - 1e-9))
+            .AddAttribute("Channel",
+                          "Rayleigh: serve virtual queues over the abstract slotted Rayleigh "
+                          "channel (the data crosses the network afterwards); Measured: the "
+                          "scheduler is the real uplink (chunk grants, backlogs fall by the "
+                          "bytes that arrive, lost chunks are granted again).",
+                          EnumValue(LyapunovSlotScheduler::RAYLEIGH),
+                          CODED_LEARNING_MAKE_ENUM_ACCESSOR(LyapunovSlotScheduler::ChannelKind,
+                                                            &LyapunovSlotScheduler::m_channelKind),
+                          MakeEnumChecker(LyapunovSlotScheduler::RAYLEIGH,
+                                          "Rayleigh",
+                                          LyapunovSlotScheduler::MEASURED,
+                                          "Measured"))
+            .AddAttribute("InitialRate",
+                          "Measured channel: the rate estimate r_i before the first "
+                          "measurement; b_max,i = InitialRate x Slot (theta and A_max).",
+                          DataRateValue(DataRate("20Mbps")),
+                          MakeDataRateAccessor(&LyapunovSlotScheduler::m_initialRate),
+                          MakeDataRateChecker())
+            .AddAttribute("MinRateFactor",
+                          "Measured channel: r_i never falls below MinRateFactor x "
+                          "InitialRate (a worker whose grants were lost is still scheduled).",
+                          DoubleValue(0.01),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_minRateFactor),
+                          MakeDoubleChecker<double>(1e-9, 1.0))
+            .AddAttribute("RateGain",
+                          "Measured channel: weight of a new goodput sample in the "
+                          "exponentially weighted average r_i.",
+                          DoubleValue(0.25),
+                          MakeDoubleAccessor(&LyapunovSlotScheduler::m_rateGain),
+                          MakeDoubleChecker<double>(1e-9, 1.0))
+            .AddAttribute("GrantTimeout",
+                          "Measured channel: a granted chunk that has not arrived this long "
+                          "after its grant is pending again and will be granted again.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&LyapunovSlotScheduler::m_grantTimeout),
+                          MakeTimeChecker(MicroSeconds(1)))
             .AddTraceSource("TotalBacklog",
                             "Sum of the queue backlogs Q_i after the last slot (data units).",
                             MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_totalBacklog),
@@ -134,7 +171,12 @@ LyapunovSlotScheduler::GetTypeId()
             .AddTraceSource("Backlog",
                             "State of every queue after a slot: queue, Q_i, Z_i.",
                             MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_backlogTrace),
-                            "ns3::LyapunovSlotScheduler::BacklogCallback");
+                            "ns3::LyapunovSlotScheduler::BacklogCallback")
+            .AddTraceSource("Granted",
+                            "Measured channel: grant of a queue with a positive budget: queue, "
+                            "budget (bytes), bytes of the chunks granted, r_i (bytes/s).",
+                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_grantedTrace),
+                            "ns3::LyapunovSlotScheduler::GrantedCallback");
     return tid;
 }
 
@@ -150,6 +192,11 @@ LyapunovSlotScheduler::LyapunovSlotScheduler()
       m_meanSnrDb(10.0),
       m_fading(true),
       m_fadingCapQuantile(0.99),
+      m_channelKind(RAYLEIGH),
+      m_initialRate(DataRate("20Mbps")),
+      m_minRateFactor(0.01),
+      m_rateGain(0.25),
+      m_grantTimeout(MilliSeconds(100)),
       m_arrivalRng(CreateObject<Ns3RandomSource>()),
       m_fadingRng(CreateObject<Ns3RandomSource>()),
       m_totalBacklog(0.0),
@@ -182,6 +229,8 @@ LyapunovSlotScheduler::DoDispose()
     Simulator::Cancel(m_event);
     m_controller.reset();
     m_channel.reset();
+    m_ledger.reset();
+    m_grantCallback = GrantCallback();
     m_arrivalRng = nullptr;
     m_fadingRng = nullptr;
     m_policy = nullptr;
@@ -261,7 +310,19 @@ LyapunovSlotScheduler::Build()
     cc.capQuantile = m_fadingCapQuantile;
     auto channel = std::make_unique<coded::RayleighSlotChannel>(cc);
 
-    const std::vector<double> bmax = channel->MaxServices();
+    std::vector<double> bmax = channel->MaxServices();
+    const double initialRate = m_initialRate.GetBitRate() / 8.0; // bytes/s
+    if (m_channelKind == MEASURED)
+    {
+        coded::UplinkGrantLedger::Config lc;
+        lc.numWorkers = m_numQueues;
+        lc.initialRate = initialRate;
+        lc.minRate = m_minRateFactor * initialRate;
+        lc.rateGain = m_rateGain;
+        lc.timeout = m_grantTimeout.GetSeconds();
+        m_ledger = std::make_unique<coded::UplinkGrantLedger>(lc);
+        bmax.assign(m_numQueues, initialRate * slot.GetSeconds() / m_packetSize);
+    }
     coded::LyapunovAdmissionController::Config c = m_policy->MakeConfig(bmax, m_weightOverrides);
     c.maxArrival = m_maxArrivalFactor * *std::max_element(bmax.begin(), bmax.end());
     c.scheduling = m_mode;
@@ -274,6 +335,7 @@ LyapunovSlotScheduler::Build()
     m_slot = slot;
     m_reservoir.assign(m_numQueues, 0.0);
     m_delivered.assign(m_numQueues, 0.0);
+    m_arrivedInSlot.assign(m_numQueues, 0.0);
     NS_LOG_INFO("built: N = " << m_numQueues << ", V = " << c.v << ", utility "
                               << c.utility.Describe() << ", A_max = " << c.maxArrival
                               << " data units of " << m_packetSize << " B per slot");
@@ -320,8 +382,15 @@ LyapunovSlotScheduler::RunSlot()
         arrivals[i] = m_arrivalMode == RANDOM_ARRIVALS ? amax * m_arrivalRng->Uniform()
                                                        : std::min(m_reservoir[i], amax);
     }
-    const std::vector<double> capacity = m_channel->Draw(*m_fadingRng);
-    const coded::AdmissionSlotOutcome& out = m_controller->Step(arrivals, capacity);
+    const std::vector<double> capacity = Capacities();
+    const coded::AdmissionSlotOutcome& out =
+        m_ledger ? m_controller->StepMeasured(arrivals, capacity, m_arrivedInSlot, InFlightUnits())
+                 : m_controller->Step(arrivals, capacity);
+    if (m_ledger)
+    {
+        m_arrivedInSlot.assign(m_numQueues, 0.0);
+        GrantChunks(out);
+    }
 
     double admitted = 0.0;
     double delivered = 0.0;
@@ -360,6 +429,120 @@ LyapunovSlotScheduler::RunSlot()
     ++m_slotCount;
 }
 
+std::vector<double>
+LyapunovSlotScheduler::Capacities()
+{
+    if (!m_ledger)
+    {
+        return m_channel->Draw(*m_fadingRng);
+    }
+    m_ledger->ExpireGrants(Simulator::Now().GetSeconds());
+    std::vector<double> capacity(static_cast<std::size_t>(m_numQueues) * m_resourceBlocks);
+    for (uint32_t i = 0; i < m_numQueues; ++i)
+    {
+        const double units = m_ledger->Rate(i) * m_slot.GetSeconds() / m_packetSize;
+        for (uint32_t m = 0; m < m_resourceBlocks; ++m)
+        {
+            capacity[static_cast<std::size_t>(i) * m_resourceBlocks + m] = units / m_resourceBlocks;
+        }
+    }
+    return capacity;
+}
+
+std::vector<double>
+LyapunovSlotScheduler::InFlightUnits() const
+{
+    std::vector<double> units(m_numQueues);
+    for (uint32_t i = 0; i < m_numQueues; ++i)
+    {
+        units[i] = static_cast<double>(m_ledger->InFlight(i)) / m_packetSize;
+    }
+    return units;
+}
+
+void
+LyapunovSlotScheduler::GrantChunks(const coded::AdmissionSlotOutcome& out)
+{
+    const double now = Simulator::Now().GetSeconds();
+    for (uint32_t i = 0; i < m_numQueues; ++i)
+    {
+        m_ledger->Admit(i, out.admitted[i] * m_packetSize);
+        const double budget = out.scheduled[i] * m_packetSize;
+        if (!(budget > 0.0))
+        {
+            continue;
+        }
+        double granted = 0.0;
+        for (const coded::ChunkGrant& g : m_ledger->Grant(i, budget, now))
+        {
+            granted += static_cast<double>(g.bytes);
+            if (!m_grantCallback.IsNull())
+            {
+                m_grantCallback(i, g);
+            }
+        }
+        NS_LOG_LOGIC("slot " << m_slotCount << " queue " << i << ": budget " << budget
+                             << " B, granted " << granted << " B, rate " << m_ledger->Rate(i)
+                             << " B/s, grantable " << m_ledger->Grantable(i) << " B, in flight "
+                             << m_ledger->InFlight(i) << " B");
+        m_grantedTrace(i, budget, granted, m_ledger->Rate(i));
+    }
+}
+
+void
+LyapunovSlotScheduler::AddUpload(uint32_t queue,
+                                 const coded::UploadId& id,
+                                 const std::vector<uint32_t>& chunkBytes)
+{
+    NS_LOG_FUNCTION(this << queue << id.iteration << id.task);
+    CheckQueue(queue);
+    if (!m_ledger)
+    {
+        throw std::invalid_argument(
+            "LyapunovSlotScheduler: AddUpload() needs Channel = Measured and Start()");
+    }
+    const uint64_t before = m_ledger->Outstanding(queue);
+    m_ledger->AddUpload(queue, id, chunkBytes);
+    m_reservoir[queue] += static_cast<double>(m_ledger->Outstanding(queue) - before) / m_packetSize;
+}
+
+uint64_t
+LyapunovSlotScheduler::NotifyChunkArrived(uint32_t queue, const coded::UploadId& id, uint32_t chunk)
+{
+    CheckQueue(queue);
+    if (!m_ledger)
+    {
+        return 0;
+    }
+    const uint64_t bytes =
+        m_ledger->OnChunkArrived(queue, id, chunk, Simulator::Now().GetSeconds());
+    m_arrivedInSlot[queue] += static_cast<double>(bytes) / m_packetSize;
+    return bytes;
+}
+
+void
+LyapunovSlotScheduler::SetGrantCallback(GrantCallback cb)
+{
+    m_grantCallback = cb;
+}
+
+const coded::UplinkGrantLedger&
+LyapunovSlotScheduler::GetLedger() const
+{
+    if (!m_ledger)
+    {
+        throw std::logic_error("LyapunovSlotScheduler: GetLedger() needs Channel = Measured and "
+                               "Start()");
+    }
+    return *m_ledger;
+}
+
+LyapunovSlotScheduler::ChannelKind
+LyapunovSlotScheduler::GetChannelKind() const
+{
+    return m_channelKind;
+}
+
 void
 LyapunovSlotScheduler::Offer(uint32_t queue, uint64_t bytes)
 {
@@ -368,6 +551,11 @@ LyapunovSlotScheduler::Offer(uint32_t queue, uint64_t bytes)
     if (!m_controller)
     {
         throw std::invalid_argument("LyapunovSlotScheduler: Offer() before Start()");
+    }
+    if (m_ledger)
+    {
+        throw std::invalid_argument(
+            "LyapunovSlotScheduler: Offer() is for the Rayleigh channel; use AddUpload()");
     }
     m_reservoir[queue] += static_cast<double>(bytes) / m_packetSize;
 }
@@ -383,6 +571,11 @@ LyapunovSlotScheduler::Flush(uint32_t queue)
     }
     const double dropped = m_reservoir[queue] + m_controller->Flush(queue);
     m_reservoir[queue] = 0.0;
+    if (m_ledger)
+    {
+        m_ledger->Flush(queue);
+        m_arrivedInSlot[queue] = 0.0;
+    }
     return dropped;
 }
 

@@ -5,7 +5,10 @@
 #include "lyapunov-admission-controller.h"
 #include "lyapunov-admission-policy.h"
 #include "rayleigh-slot-channel.h"
+#include "uplink-grant-ledger.h"
 
+#include "ns3/callback.h"
+#include "ns3/data-rate.h"
 #include "ns3/event-id.h"
 #include "ns3/ns3-random-source.h"
 #include "ns3/nstime.h"
@@ -57,6 +60,24 @@ namespace ns3
  * is only sent when more data arrives (the perturbed controller serves queues above theta):
  * set WorkConserving to true when every upload must complete.
  *
+ * Channel (attribute Channel):
+ * - Rayleigh (the abstract uplink above): the scheduler serves its virtual queues at the
+ *   rates of coded::RayleighSlotChannel; a user of Offer() learns from GetDelivered() how much
+ *   of its data the virtual channel has carried (the parameter server then lets the worker
+ *   send the whole result: the data crosses the network after the virtual channel).
+ * - Measured (the real uplink, ours): the scheduler is the uplink. Uploads are registered
+ *   with AddUpload() as their chunks; every slot the controller admits data into Q_i and
+ *   grants byte budgets b_i(t) = (scheduled data units) x PacketSize, which a
+ *   coded::UplinkGrantLedger turns into chunks; the GrantCallback sends them to the worker,
+ *   which sends exactly those chunks. Q_i falls by the bytes that arrive
+ *   (NotifyChunkArrived(), coded::LyapunovAdmissionController::StepMeasured), not by the
+ *   bytes granted; a chunk that has not arrived GrantTimeout after its grant returns to the
+ *   pending data of Q_i and is granted again. The capacity r_i(t) Delta of worker i is its
+ *   measured goodput (coded::UplinkGrantLedger's estimate, starting at InitialRate, never
+ *   below MinRateFactor x InitialRate) times the slot; b_max,i (theta_i and A_max) is
+ *   InitialRate x Slot. On Wi-Fi the estimate includes the contention of the other stations
+ *   and the rate the station manager chose; the station manager's rate itself is not read.
+ *
  * The attributes, the policy and the per-queue settings are read by the first Start(); later
  * changes have no effect.
  */
@@ -71,6 +92,26 @@ class LyapunovSlotScheduler : public Object
 
     LyapunovSlotScheduler();
     ~LyapunovSlotScheduler() override;
+
+    /// Which uplink the scheduler serves.
+    enum ChannelKind
+    {
+        RAYLEIGH, ///< the abstract slotted Rayleigh channel (virtual service)
+        MEASURED  ///< the real uplink: chunk grants, service measured by arrivals
+    };
+
+    /// Called with (queue, grant) for every grant of the measured channel.
+    typedef Callback<void, uint32_t, const coded::ChunkGrant&> GrantCallback;
+
+    /**
+     * TracedCallback signature of a grant decision of the measured channel (fired for queues
+     * with a positive budget).
+     * \param queue the queue (worker) index
+     * \param budget b_i(t) in bytes
+     * \param granted bytes of the chunks granted (<= budget)
+     * \param rate r_i(t) in bytes per second
+     */
+    typedef void (*GrantedCallback)(uint32_t queue, double budget, double granted, double rate);
 
     /// Where the arrivals come from.
     enum ArrivalMode
@@ -167,6 +208,35 @@ class LyapunovSlotScheduler : public Object
     /// \return the number of slots processed
     uint64_t GetSlotCount() const;
 
+    /// \return the channel kind (the Channel attribute)
+    ChannelKind GetChannelKind() const;
+
+    /**
+     * Measured channel: registers an upload of a worker (its bytes join the reservoir R_i).
+     * \param queue the worker index
+     * \param id the upload
+     * \param chunkBytes payload bytes of each of its chunks
+     * \throws std::invalid_argument before Start(), with the Rayleigh channel or for a
+     *         duplicate upload
+     */
+    void AddUpload(uint32_t queue,
+                   const coded::UploadId& id,
+                   const std::vector<uint32_t>& chunkBytes);
+
+    /**
+     * Measured channel: a chunk of an upload arrived (Q_i falls by its bytes at the end of
+     * the slot). Unknown uploads and chunks that arrived before are ignored.
+     * \param queue the worker index \param id the upload \param chunk its index
+     * \return the bytes counted (0 if ignored)
+     */
+    uint64_t NotifyChunkArrived(uint32_t queue, const coded::UploadId& id, uint32_t chunk);
+
+    /// \param cb called for every grant of the measured channel
+    void SetGrantCallback(GrantCallback cb);
+
+    /// \return the measured channel's ledger (valid after Start() with the Measured channel)
+    const coded::UplinkGrantLedger& GetLedger() const;
+
     /// Restarts the controller's time averages (e.g. at the end of a warm-up); no-op before
     /// Start().
     void ResetMetrics();
@@ -199,6 +269,12 @@ class LyapunovSlotScheduler : public Object
     void Build();
     /// Processes one slot and schedules the next.
     void RunSlot();
+    /// \return the measured channel's data in flight per queue (data units)
+    std::vector<double> InFlightUnits() const;
+    /// \return the capacity vector of this slot (drawn or measured)
+    std::vector<double> Capacities();
+    /// Measured channel: turns the scheduled service into chunk grants. \param out the slot
+    void GrantChunks(const coded::AdmissionSlotOutcome& out);
     /// \param queue an index \throws std::out_of_range if queue >= NumQueues
     void CheckQueue(uint32_t queue) const;
     /// \param what the operation, for the message \throws std::invalid_argument if already built
@@ -217,27 +293,36 @@ class LyapunovSlotScheduler : public Object
     double m_meanSnrDb;                                    //!< default mean SNR (dB)
     bool m_fading;                                         //!< Rayleigh fading on/off
     double m_fadingCapQuantile;                            //!< cap quantile of h
+    ChannelKind m_channelKind;                             //!< Rayleigh or measured
+    DataRate m_initialRate;                                //!< measured: initial r_i
+    double m_minRateFactor;                                //!< measured: r_i floor / initial
+    double m_rateGain;                                     //!< measured: EWMA weight
+    Time m_grantTimeout;                                   //!< measured: grant expiry
 
     std::map<uint32_t, double> m_snrOverrides;    //!< per-worker mean SNR (dB)
     std::map<uint32_t, double> m_weightOverrides; //!< per-worker utility weight
 
     std::unique_ptr<coded::LyapunovAdmissionController> m_controller; //!< the controller
     std::unique_ptr<coded::RayleighSlotChannel> m_channel;            //!< the channel
-    Ptr<Ns3RandomSource> m_arrivalRng;                                //!< arrivals stream
-    Ptr<Ns3RandomSource> m_fadingRng;                                 //!< fading stream
-    std::vector<double> m_reservoir;                                  //!< R_i
-    std::vector<double> m_delivered;                                  //!< delivered so far
-    Time m_slot;                                                      //!< the policy's slot
-    EventId m_event;                                                  //!< next slot end
-    uint64_t m_slotCount{0};                                          //!< slots processed
+    std::unique_ptr<coded::UplinkGrantLedger> m_ledger;               //!< measured channel
+    std::vector<double> m_arrivedInSlot; //!< measured: data units arrived in this slot
+    GrantCallback m_grantCallback;       //!< measured: sends the grants
+    Ptr<Ns3RandomSource> m_arrivalRng;   //!< arrivals stream
+    Ptr<Ns3RandomSource> m_fadingRng;    //!< fading stream
+    std::vector<double> m_reservoir;     //!< R_i
+    std::vector<double> m_delivered;     //!< delivered so far
+    Time m_slot;                         //!< the policy's slot
+    EventId m_event;                     //!< next slot end
+    uint64_t m_slotCount{0};             //!< slots processed
 
     TracedValue<double> m_totalBacklog;        //!< sum_i Q_i after the last slot
     TracedValue<double> m_totalVirtualBacklog; //!< sum_i Z_i after the last slot
     TracedValue<double> m_utility;             //!< sum_i w_i g(average admitted_i)
-    TracedCallback<uint64_t, double, double, double> m_slotTrace; //!< end of a slot
-    TracedCallback<uint32_t, double, double> m_admittedTrace;     //!< admission decisions
-    TracedCallback<uint32_t, double, double> m_servedTrace;       //!< service decisions
-    TracedCallback<uint32_t, double, double> m_backlogTrace;      //!< per-queue state
+    TracedCallback<uint64_t, double, double, double> m_slotTrace;    //!< end of a slot
+    TracedCallback<uint32_t, double, double> m_admittedTrace;        //!< admission decisions
+    TracedCallback<uint32_t, double, double> m_servedTrace;          //!< service decisions
+    TracedCallback<uint32_t, double, double> m_backlogTrace;         //!< per-queue state
+    TracedCallback<uint32_t, double, double, double> m_grantedTrace; //!< grant decisions
 };
 
 } // namespace ns3

@@ -11,6 +11,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -211,11 +212,23 @@ ParameterServerApplication::StartApplication()
     if (m_admission)
     {
         m_admission->SetAttribute("NumQueues", UintegerValue(m_numWorkers));
-        m_admission->TraceConnectWithoutContext(
-            "Served",
-            MakeCallback(&ParameterServerApplication::OnServed, this));
+        if (m_admission->GetChannelKind() == LyapunovSlotScheduler::MEASURED)
+        {
+            m_admission->SetGrantCallback(
+                MakeCallback(&ParameterServerApplication::SendChunkGrant, this));
+            m_transport->TraceConnectWithoutContext(
+                "ChunkReceived",
+                MakeCallback(&ParameterServerApplication::OnChunkReceived, this));
+        }
+        else
+        {
+            m_admission->TraceConnectWithoutContext(
+                "Served",
+                MakeCallback(&ParameterServerApplication::OnServed, this));
+        }
         m_admission->Start();
         m_uploads.assign(m_numWorkers, std::deque<Upload>());
+        m_reported.assign(m_numWorkers, std::set<std::pair<uint16_t, uint8_t>>());
         m_offered.assign(m_numWorkers, 0.0);
     }
     m_iteration = 0;
@@ -492,6 +505,10 @@ ParameterServerApplication::HandleReport(uint32_t peer,
                    std::to_string(peer) + ", which does not own it or already delivered it");
         return;
     }
+    if (!m_reported[peer].insert({info.task, info.stage}).second)
+    {
+        return; // a repeated REPORT (the worker had no GRANT yet): already known
+    }
     uint64_t bytes = 0;
     try
     {
@@ -505,6 +522,20 @@ ParameterServerApplication::HandleReport(uint32_t peer,
     if (bytes > CodedLearningHeader::MAX_MESSAGE_BYTES)
     {
         DropResult("report of " + std::to_string(bytes) + " bytes");
+        return;
+    }
+    if (m_admission->GetChannelKind() == LyapunovSlotScheduler::MEASURED)
+    {
+        try
+        {
+            m_admission->AddUpload(peer,
+                                   {info.iteration, info.task, info.stage},
+                                   m_transport->ChunkSizes(static_cast<uint32_t>(bytes)));
+        }
+        catch (const std::invalid_argument& e)
+        {
+            DropResult(std::string("report refused: ") + e.what());
+        }
         return;
     }
     m_admission->Offer(peer, bytes);
@@ -537,6 +568,33 @@ ParameterServerApplication::GrantServed(uint32_t worker)
         info.stage = u.stage;
         info.task = u.task;
         m_transport->Send(worker, info, {});
+    }
+}
+
+void
+ParameterServerApplication::SendChunkGrant(uint32_t worker, const coded::ChunkGrant& grant)
+{
+    std::vector<uint32_t> chunks = grant.fresh;
+    chunks.insert(chunks.end(), grant.again.begin(), grant.again.end());
+    std::sort(chunks.begin(), chunks.end());
+    MessageInfo info;
+    info.type = CodedLearningHeader::GRANT;
+    info.iteration = grant.upload.iteration;
+    info.worker = static_cast<uint16_t>(worker);
+    info.stage = static_cast<uint8_t>(grant.upload.stage);
+    info.task = static_cast<uint16_t>(grant.upload.task);
+    m_transport->Send(worker, info, coded::EncodeChunkList(chunks));
+}
+
+void
+ParameterServerApplication::OnChunkReceived(uint32_t peer,
+                                            const MessageInfo& info,
+                                            uint32_t chunk,
+                                            uint32_t /* bytes */)
+{
+    if (info.type == CodedLearningHeader::RESULT && peer < m_numWorkers)
+    {
+        m_admission->NotifyChunkArrived(peer, {info.iteration, info.task, info.stage}, chunk);
     }
 }
 
@@ -675,6 +733,7 @@ ParameterServerApplication::Complete(bool decoded, const std::string& notFinite)
         {
             m_admission->Flush(w);
             m_uploads[w].clear();
+            m_reported[w].clear();
             m_offered[w] = m_admission->GetDelivered(w);
         }
     }

@@ -18,6 +18,8 @@
 
 #include <deque>
 #include <memory>
+#include <set>
+#include <utility>
 
 namespace ns3
 {
@@ -236,6 +238,15 @@ class ParameterServerApplication : public Application
     /// \param worker the worker
     void GrantServed(uint32_t worker);
 
+    /// Measured uplink: sends a GRANT naming the chunks granted.
+    /// \param worker the worker \param grant its chunks
+    void SendChunkGrant(uint32_t worker, const coded::ChunkGrant& grant);
+
+    /// Measured uplink (transport trace sink): a new chunk arrived.
+    /// \param peer the worker \param info its message \param chunk its index
+    /// \param bytes its payload bytes
+    void OnChunkReceived(uint32_t peer, const MessageInfo& info, uint32_t chunk, uint32_t bytes);
+
     /// \return the wire flag bits of the configured precision
     uint8_t PrecisionFlags() const;
 
@@ -287,6 +298,9 @@ class ParameterServerApplication : public Application
     uint32_t m_lateResults{0};                      //!< results after their iteration
     bool m_diverged{false};                         //!< training ended by divergence
     TracedCallback<const std::string&> m_dropTrace; //!< drop trace (reason)
+
+    /// Per worker: the (task, stage) of the uploads reported in this iteration.
+    std::vector<std::set<std::pair<uint16_t, uint8_t>>> m_reported;
 
     /// An upload waiting for the scheduler.
     struct Upload

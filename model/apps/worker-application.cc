@@ -40,6 +40,12 @@ WorkerApplication::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&WorkerApplication::m_admission),
                           MakeBooleanChecker())
+            .AddAttribute("ReportRepeat",
+                          "With UplinkAdmission: send a result's REPORT again after this long "
+                          "while no GRANT for it has arrived (0: never).",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&WorkerApplication::m_reportRepeat),
+                          MakeTimeChecker(Time(0)))
             .AddTraceSource("TaskStarted",
                             "A task started: its result is computed, its compute time drawn.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_taskStarted),
@@ -251,7 +257,7 @@ WorkerApplication::HandleMessage(uint32_t /* peer */,
         CancelUpTo(info.iteration);
         break;
     case CodedLearningHeader::GRANT:
-        HandleGrant(info);
+        HandleGrant(info, payload);
         break;
     default:
         DropMessage("unexpected message type " + std::to_string(info.type));
@@ -291,19 +297,81 @@ WorkerApplication::CountWork(double fraction)
 }
 
 void
-WorkerApplication::HandleGrant(const MessageInfo& info)
+WorkerApplication::HandleGrant(const MessageInfo& info, const std::vector<uint8_t>& payload)
 {
     for (auto it = m_held.begin(); it != m_held.end(); ++it)
     {
-        if (it->info.iteration == info.iteration && it->info.task == info.task)
+        if (it->info.iteration != info.iteration || it->info.task != info.task ||
+            it->info.stage != info.stage)
+        {
+            continue;
+        }
+        it->granted = true;
+        if (payload.empty())
         {
             m_transport->Send(0, it->info, it->payload);
             m_held.erase(it);
             return;
         }
+        const auto count =
+            static_cast<uint32_t>(m_transport->ChunkSizes(it->payload.size()).size());
+        std::vector<uint32_t> chunks;
+        try
+        {
+            chunks = coded::DecodeChunkList(payload.data(), payload.size(), count);
+        }
+        catch (const std::exception& e)
+        {
+            DropMessage(std::string("bad grant: ") + e.what());
+            return;
+        }
+        it->sent.resize(count, false);
+        std::vector<uint32_t> fresh;
+        std::vector<uint32_t> again;
+        for (uint32_t c : chunks)
+        {
+            (it->sent[c] ? again : fresh).push_back(c);
+            it->sent[c] = true;
+        }
+        if (!fresh.empty())
+        {
+            m_transport->SendChunks(0, it->info, it->payload, fresh);
+        }
+        if (!again.empty())
+        {
+            MessageInfo resend = it->info;
+            resend.flags |= CodedLearningHeader::FLAG_RETRANSMISSION;
+            m_transport->SendChunks(0, resend, it->payload, again);
+        }
+        return;
     }
     DropMessage("grant for a result that is not held (iteration " + std::to_string(info.iteration) +
                 ", task " + std::to_string(info.task) + ")");
+}
+
+void
+WorkerApplication::RepeatReport(uint32_t iteration, uint16_t task, uint8_t stage)
+{
+    for (const Held& h : m_held)
+    {
+        if (h.info.iteration == iteration && h.info.task == task && h.info.stage == stage)
+        {
+            if (h.granted || !m_transport)
+            {
+                return;
+            }
+            MessageInfo report = h.info;
+            report.type = CodedLearningHeader::REPORT;
+            m_transport->Send(0, report, coded::EncodeUint64(h.payload.size()));
+            Simulator::Schedule(m_reportRepeat,
+                                &WorkerApplication::RepeatReport,
+                                this,
+                                iteration,
+                                task,
+                                stage);
+            return;
+        }
+    }
 }
 
 void
@@ -415,6 +483,15 @@ WorkerApplication::Finish()
         report.type = CodedLearningHeader::REPORT;
         m_transport->Send(0, report, coded::EncodeUint64(held.payload.size()));
         m_held.push_back(held);
+        if (m_reportRepeat.IsStrictlyPositive())
+        {
+            Simulator::Schedule(m_reportRepeat,
+                                &WorkerApplication::RepeatReport,
+                                this,
+                                out.iteration,
+                                out.task,
+                                out.stage);
+        }
     }
     else
     {

@@ -211,8 +211,13 @@ class WorkerApplication : public Application
     /// Counts a dropped message. \param reason why it was dropped
     void DropMessage(const std::string& reason);
 
-    /// A GRANT arrived: send the granted result. \param info the GRANT's header fields
-    void HandleGrant(const MessageInfo& info);
+    /**
+     * A GRANT arrived: send the granted result (empty payload) or the granted chunks of it
+     * (a chunk list; chunks sent before go out with FLAG_RETRANSMISSION). The result stays
+     * held until its iteration ends, for chunks granted again.
+     * \param info the GRANT's header fields \param payload its payload
+     */
+    void HandleGrant(const MessageInfo& info, const std::vector<uint8_t>& payload);
 
     /// \param task a task \return whether the worker stores or received every row it needs
     bool HasRows(const coded::WireTask& task) const;
@@ -250,13 +255,23 @@ class WorkerApplication : public Application
     double m_loadDone{0};                                  //!< computation done
     TracedCallback<uint32_t, uint32_t, double> m_workDone; //!< computation done
     bool m_admission{false};                               //!< report results and wait for grants
+    Time m_reportRepeat;                                   //!< REPORT repetition interval
 
     /// A finished result waiting for the server's GRANT (uplink admission control).
     struct Held
     {
         MessageInfo info;             //!< its RESULT identity
         std::vector<uint8_t> payload; //!< its encoded bytes
+        std::vector<bool> sent;       //!< chunk grants: the chunks sent before
+        bool granted{false};          //!< a GRANT for it arrived
     };
+
+    /**
+     * Sends the REPORT of a held result again while no GRANT has come (a REPORT lost on the
+     * network would otherwise leave the result unannounced).
+     * \param iteration its iteration \param task its task \param stage its stage
+     */
+    void RepeatReport(uint32_t iteration, uint16_t task, uint8_t stage);
 
     std::deque<Held> m_held;                                        //!< results waiting for a grant
     TracedCallback<uint32_t, uint32_t, double, Time> m_taskStarted; //!< task start

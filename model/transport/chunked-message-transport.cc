@@ -72,6 +72,25 @@ ChunkedMessageTransport::AcceptChunk(uint32_t peer,
     {
         payload->CopyData(data.data(), data.size());
     }
+    MessageInfo info;
+    info.type = h.GetMessageType();
+    info.iteration = h.GetIteration();
+    info.worker = h.GetWorker();
+    info.stage = h.GetStage();
+    info.task = h.GetTaskId();
+    info.flags = h.GetFlags();
+    if ((key.type == CodedLearningHeader::GRANT || key.type == CodedLearningHeader::REPORT) &&
+        h.GetChunkCount() == 1 && h.GetChunkIndex() == 0 && h.GetChunkOffset() == 0 &&
+        h.GetMessageLength() == data.size())
+    {
+        // Uplink grants and reports repeat with the same identity (a grant per slot for the
+        // same upload, a report again while no grant came): a whole one-chunk GRANT or REPORT
+        // bypasses the reassembler's memory of completed messages.
+        m_bytesReceived += wireBytes;
+        NotifyChunk(peer, info, 0, static_cast<uint32_t>(data.size()));
+        Deliver(peer, info, data);
+        return;
+    }
     std::vector<uint8_t> message;
     using Status = coded::MessageReassembler::Status;
     const Status status = m_reassembler.Accept(key,
@@ -85,16 +104,10 @@ ChunkedMessageTransport::AcceptChunk(uint32_t peer,
     if (status == Status::INCOMPLETE || status == Status::COMPLETE)
     {
         m_bytesReceived += wireBytes;
+        NotifyChunk(peer, info, h.GetChunkIndex(), static_cast<uint32_t>(data.size()));
     }
     if (status == Status::COMPLETE)
     {
-        MessageInfo info;
-        info.type = h.GetMessageType();
-        info.iteration = h.GetIteration();
-        info.worker = h.GetWorker();
-        info.stage = h.GetStage();
-        info.task = h.GetTaskId();
-        info.flags = h.GetFlags();
         Deliver(peer, info, message);
     }
     else if (status != Status::INCOMPLETE)
@@ -102,6 +115,45 @@ ChunkedMessageTransport::AcceptChunk(uint32_t peer,
         Drop(std::string(coded::MessageReassembler::StatusName(status)) + " chunk " +
              key.ToString());
     }
+}
+
+void
+ChunkedMessageTransport::Send(uint32_t peer,
+                              const MessageInfo& info,
+                              const std::vector<uint8_t>& payload)
+{
+    EnqueueChunks(peer, MakeChunks(info, payload, GetMaxChunkPayload()));
+}
+
+void
+ChunkedMessageTransport::SendChunks(uint32_t peer,
+                                    const MessageInfo& info,
+                                    const std::vector<uint8_t>& payload,
+                                    const std::vector<uint32_t>& chunks)
+{
+    const std::vector<Ptr<Packet>> all = MakeChunks(info, payload, GetMaxChunkPayload());
+    std::vector<Ptr<Packet>> some;
+    some.reserve(chunks.size());
+    for (uint32_t c : chunks)
+    {
+        NS_ABORT_MSG_IF(c >= all.size(),
+                        "SendChunks: chunk " << c << " of a message of " << all.size()
+                                             << " chunks");
+        some.push_back(all[c]);
+    }
+    EnqueueChunks(peer, some);
+}
+
+std::vector<uint32_t>
+ChunkedMessageTransport::ChunkSizes(uint32_t messageBytes) const
+{
+    std::vector<uint32_t> sizes;
+    for (const coded::ChunkSpan& s :
+         coded::MessageReassembler::PlanChunks(messageBytes, GetMaxChunkPayload()))
+    {
+        sizes.push_back(s.length);
+    }
+    return sizes;
 }
 
 void

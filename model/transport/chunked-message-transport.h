@@ -29,6 +29,14 @@ class ChunkedMessageTransport : public MessageTransport
      */
     static TypeId GetTypeId();
 
+    /// Cuts the message into chunks and queues them all (EnqueueChunks()).
+    void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) final;
+    /// Cuts the message into chunks and queues the ones named (EnqueueChunks()).
+    void SendChunks(uint32_t peer,
+                    const MessageInfo& info,
+                    const std::vector<uint8_t>& payload,
+                    const std::vector<uint32_t>& chunks) final;
+    std::vector<uint32_t> ChunkSizes(uint32_t messageBytes) const final;
     void DiscardBefore(uint32_t iteration) override;
     uint64_t MissingChunks(uint32_t iteration) const override;
 
@@ -36,6 +44,16 @@ class ChunkedMessageTransport : public MessageTransport
     const coded::ReassemblerCounters& GetReassemblyCounters() const;
 
   protected:
+    /// \return the largest chunk payload (the MaxChunkPayload attribute)
+    virtual uint32_t GetMaxChunkPayload() const = 0;
+
+    /**
+     * Queues packets (header + chunk) for a peer.
+     * \param peer the destination peer
+     * \param packets the chunks, in the order to send them
+     */
+    virtual void EnqueueChunks(uint32_t peer, const std::vector<Ptr<Packet>>& packets) = 0;
+
     /**
      * \param info the message's identity
      * \param payload the message

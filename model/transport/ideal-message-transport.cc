@@ -77,6 +77,7 @@ IdealMessageTransport::Receive(uint32_t fromPeer, MessageInfo info, std::vector<
         return;
     }
     m_bytesReceived += payload.size();
+    NotifyChunk(fromPeer, info, 0, static_cast<uint32_t>(payload.size()));
     Deliver(fromPeer, info, payload);
 }
 

@@ -25,7 +25,12 @@ MessageTransport::GetTypeId()
                             "A complete, valid message was handed to the "
                             "application: peer, message identity, payload bytes.",
                             MakeTraceSourceAccessor(&MessageTransport::m_deliverTrace),
-                            "ns3::MessageTransport::DeliverTracedCallback");
+                            "ns3::MessageTransport::DeliverTracedCallback")
+            .AddTraceSource("ChunkReceived",
+                            "A new chunk was received (stored or completing its message): "
+                            "peer, message identity, chunk index, payload bytes.",
+                            MakeTraceSourceAccessor(&MessageTransport::m_chunkTrace),
+                            "ns3::MessageTransport::ChunkTracedCallback");
     return tid;
 }
 
@@ -64,6 +69,33 @@ MessageTransport::Drop(const std::string& reason)
     NS_LOG_LOGIC("drop: " << reason);
     ++m_dropped;
     m_dropTrace(reason);
+}
+
+void
+MessageTransport::NotifyChunk(uint32_t peer,
+                              const MessageInfo& info,
+                              uint32_t chunk,
+                              uint32_t bytes)
+{
+    m_chunkTrace(peer, info, chunk, bytes);
+}
+
+void
+MessageTransport::SendChunks(uint32_t peer,
+                             const MessageInfo& info,
+                             const std::vector<uint8_t>& payload,
+                             const std::vector<uint32_t>& chunks)
+{
+    if (!chunks.empty() && chunks.front() == 0)
+    {
+        Send(peer, info, payload);
+    }
+}
+
+std::vector<uint32_t>
+MessageTransport::ChunkSizes(uint32_t messageBytes) const
+{
+    return {messageBytes};
 }
 
 void

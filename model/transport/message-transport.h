@@ -67,6 +67,20 @@ class MessageTransport : public Object
                                           const MessageInfo& info,
                                           uint32_t payloadBytes);
 
+    /**
+     * TracedCallback signature of a received chunk that is new (stored by the reassembler or
+     * completing its message; duplicates and refused chunks are not reported). A transport
+     * without chunks reports every message as its chunk 0.
+     * \param peer the peer it came from
+     * \param info its message's identity
+     * \param chunk the chunk index
+     * \param payloadBytes its payload bytes (without headers)
+     */
+    typedef void (*ChunkTracedCallback)(uint32_t peer,
+                                        const MessageInfo& info,
+                                        uint32_t chunk,
+                                        uint32_t payloadBytes);
+
     /// \param cb the receive callback
     void SetReceiveCallback(ReceiveCallback cb);
 
@@ -84,6 +98,26 @@ class MessageTransport : public Object
     virtual void Send(uint32_t peer,
                       const MessageInfo& info,
                       const std::vector<uint8_t>& payload) = 0;
+
+    /**
+     * Sends some chunks of a message (the chunks an uplink grant names).
+     * \param peer the destination peer
+     * \param info the message's identity (the flags of these chunks)
+     * \param payload the whole message
+     * \param chunks indices into ChunkSizes(payload.size()), ascending
+     * The default (transports without chunks: the message is its chunk 0) sends the whole
+     * message when chunk 0 is named.
+     */
+    virtual void SendChunks(uint32_t peer,
+                            const MessageInfo& info,
+                            const std::vector<uint8_t>& payload,
+                            const std::vector<uint32_t>& chunks);
+
+    /**
+     * \param messageBytes a message's payload size
+     * \return the payload bytes of each chunk Send() cuts it into (default: one chunk)
+     */
+    virtual std::vector<uint32_t> ChunkSizes(uint32_t messageBytes) const;
 
     /**
      * Forget partial messages of iterations before the given one, and refuse their late
@@ -135,6 +169,12 @@ class MessageTransport : public Object
      */
     void Drop(const std::string& reason);
 
+    /**
+     * Report a new received chunk (the ChunkReceived trace).
+     * \param peer the peer \param info its message \param chunk its index \param bytes its size
+     */
+    void NotifyChunk(uint32_t peer, const MessageInfo& info, uint32_t chunk, uint32_t bytes);
+
     uint64_t m_bytesSent{0};     //!< bytes sent
     uint64_t m_bytesReceived{0}; //!< bytes received
 
@@ -143,6 +183,7 @@ class MessageTransport : public Object
     uint64_t m_dropped{0};                                                 //!< drops
     TracedCallback<const std::string&> m_dropTrace;                        //!< drop trace
     TracedCallback<uint32_t, const MessageInfo&, uint32_t> m_deliverTrace; //!< deliver trace
+    TracedCallback<uint32_t, const MessageInfo&, uint32_t, uint32_t> m_chunkTrace; //!< chunks
 };
 
 } // namespace ns3

@@ -313,12 +313,16 @@ TcpMessageTransport::Bind(uint32_t peer, Ptr<Socket> socket)
     Flush(peer);
 }
 
-void
-TcpMessageTransport::Send(uint32_t peer,
-                          const MessageInfo& info,
-                          const std::vector<uint8_t>& payload)
+uint32_t
+TcpMessageTransport::GetMaxChunkPayload() const
 {
-    NS_LOG_FUNCTION(this << peer << payload.size());
+    return m_maxChunkPayload;
+}
+
+void
+TcpMessageTransport::EnqueueChunks(uint32_t peer, const std::vector<Ptr<Packet>>& packets)
+{
+    NS_LOG_FUNCTION(this << peer << packets.size());
     NS_ABORT_MSG_IF(peer >= m_peers.size(), "TcpMessageTransport: no peer " << peer);
     if (m_stopped)
     {
@@ -326,7 +330,7 @@ TcpMessageTransport::Send(uint32_t peer,
         return;
     }
     PeerState& ps = m_peerStates[peer];
-    for (const Ptr<Packet>& frame : MakeChunks(info, payload, m_maxChunkPayload))
+    for (const Ptr<Packet>& frame : packets)
     {
         ps.queuedBytes += frame->GetSize();
         ps.frames.push_back(frame);

@@ -84,7 +84,6 @@ class TcpMessageTransport : public ChunkedMessageTransport
 
     void Start() override;
     void Stop() override;
-    void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) override;
 
     /**
      * \param peer a peer number
@@ -99,6 +98,8 @@ class TcpMessageTransport : public ChunkedMessageTransport
     uint64_t GetQueuedBytes(uint32_t peer) const;
 
   protected:
+    uint32_t GetMaxChunkPayload() const override;
+    void EnqueueChunks(uint32_t peer, const std::vector<Ptr<Packet>>& packets) override;
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 

@@ -84,14 +84,18 @@ UdpMessageTransport::Stop()
     }
 }
 
-void
-UdpMessageTransport::Send(uint32_t peer,
-                          const MessageInfo& info,
-                          const std::vector<uint8_t>& payload)
+uint32_t
+UdpMessageTransport::GetMaxChunkPayload() const
 {
-    NS_LOG_FUNCTION(this << peer << payload.size());
+    return m_maxChunkPayload;
+}
+
+void
+UdpMessageTransport::EnqueueChunks(uint32_t peer, const std::vector<Ptr<Packet>>& packets)
+{
+    NS_LOG_FUNCTION(this << peer << packets.size());
     NS_ABORT_MSG_IF(peer >= m_peers.size(), "UdpMessageTransport: no peer " << peer);
-    for (const Ptr<Packet>& p : MakeChunks(info, payload, m_maxChunkPayload))
+    for (const Ptr<Packet>& p : packets)
     {
         m_queue.push_back(Pending{peer, p});
     }

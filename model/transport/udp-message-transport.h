@@ -48,9 +48,10 @@ class UdpMessageTransport : public ChunkedMessageTransport
 
     void Start() override;
     void Stop() override;
-    void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) override;
 
   protected:
+    uint32_t GetMaxChunkPayload() const override;
+    void EnqueueChunks(uint32_t peer, const std::vector<Ptr<Packet>>& packets) override;
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
 

@@ -64,7 +64,7 @@ class CodedLearningHeader : public Header
     enum Flag : uint8_t
     {
         FLAG_FLOAT32 = 0x01,       ///< vector payload values are float32 (else float64)
-        FLAG_RETRANSMISSION = 0x02 ///< the chunk is re-sent after a NACK
+        FLAG_RETRANSMISSION = 0x02 ///< the chunk is sent again (after a NACK or a new GRANT)
     };
 
     static constexpr uint16_t MAGIC = 0x434C;       ///< "CL"

@@ -31,7 +31,8 @@
  *   many (u32 begin, u32 end) pairs (ascending, disjoint), u32 bytes per sample and the raw
  *   samples (EncodeRawSamples(): per row, its features as float32 and its label as u32).
  * - NACK: EncodeChunkList(): u32 count, then that many u32 chunk indices, ascending.
- * - REPORT, GRANT: EncodeUint64(): one u64 (backlog bytes, budget bytes).
+ * - GRANT: empty (the whole result) or EncodeChunkList() (the chunks to send now).
+ * - REPORT: EncodeUint64(): one u64 (the result's size in bytes).
  * - CANCEL, HELLO: empty (everything is in the header).
  *
  * Decoders never read past the bytes given, check every count against the bytes left and
@@ -248,7 +249,7 @@ WireTask DecodeTask(const std::vector<uint8_t>& bytes,
 
 /**
  * \ingroup coded-learning
- * Encodes a list of chunk indices (the NACK payload).
+ * Encodes a list of chunk indices (the NACK and chunk-GRANT payloads).
  * \param chunks strictly ascending indices
  * \return the payload
  */

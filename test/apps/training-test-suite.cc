@@ -518,7 +518,8 @@ class AppsAdmissionTestCase : public TestCase
 /**
  * \ingroup coded-learning
  * Property 22 in a network run: with theta_i = b_max,i (--theta=1) and WorkConserving off,
- * the scheduler never schedules service on a queue that cannot use it (wasted service 0);
+ * the scheduler never schedules service on a queue that cannot use it (wasted service 0), on
+ * the measured uplink and on the Rayleigh channel; on the Rayleigh channel
  * work conservation serves queues below theta and wastes service, and without it the last
  * theta_i of every upload is never granted, so no iteration decodes before its deadline.
  */
@@ -540,10 +541,20 @@ class AppsAdmissionWastedServiceTestCase : public TestCase
         c.training.scheme = "cyclic-repetition";
         c.training.iterations = 2;
         c.training.deadline = 2.0;
-        // Results of 8 kB, many times theta_i = b_max,i (about 700 B in a 1 ms slot).
+        // Results of 8 kB, many times theta_i = b_max,i (about 700 B in a 1 ms slot of the
+        // Rayleigh channel; 1250 B for the measured uplink: 10 Mbit/s in 1 ms).
         c.data.syntheticFeatures = 100;
         c.data.syntheticClasses = 10;
         c.admission.kind = "lyapunov";
+        c.admission.slot = 0.001;
+        c.admission.initialRate = 10e6;
+        c.admission.theta = 1.0;
+        c.admission.workConserving = false;
+        c.admission.channel = "measured";
+        const RunResult measured = RunTraining(c);
+        NS_TEST_ASSERT_MSG_GT(measured.delivered, 0.0, "the measured uplink delivers data");
+        NS_TEST_ASSERT_MSG_EQ(measured.wasted, 0.0, "measured uplink: no wasted service");
+        c.admission.channel = "rayleigh";
         c.admission.theta = 1.0;
         c.admission.workConserving = false;
         const RunResult strict = RunTraining(c);

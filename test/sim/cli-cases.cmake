@@ -300,3 +300,9 @@ coded_learning_add_cli_test(
   REGEX [=[--output=.*/file/t.csv: cannot open for writing]=]
   ARGS --slots=200 --warmup=50 --vGrid=1,10 --output=@TMP@/file/t.csv --plot=none
 )
+cl_sim(admission-channel-unknown [=[--admissionChannel=fluid: allowed values are measured, rayleigh]=]
+       --admission=lyapunov --admissionChannel=fluid)
+cl_sim(admission-slot-zero [=[--admissionSlot=0: allowed range is \[1e-06, ]=]
+       --admission=lyapunov --admissionSlot=0)
+cl_sim(admission-initial-rate-negative [=[--admissionInitialRate=-1: allowed range]=]
+       --admission=lyapunov --admissionInitialRate=-1)
