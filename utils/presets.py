@@ -102,9 +102,12 @@ def comparison_runs(options, flags):
     runs += [("oracle-no-stragglers", [f"--scheme={reference}", "--slowFraction=0"]),
              ("ideal-network", [f"--scheme={reference}", "--network=ideal"])]
     if options["with-admission"]:
-        runs.append(("two-stage-lyapunov", [
-            "--scheme=two-stage", "--admission=lyapunov",
-            f"--ns3::LyapunovSlotScheduler::Bandwidth={options['admission-bandwidth']}"]))
+        admission = ["--scheme=two-stage", "--admission=lyapunov"]
+        if options["admission-bandwidth"]:
+            # The abstract channel instead of the measured uplink.
+            admission += ["--admissionChannel=rayleigh", "--admissionSlot=0.001",
+                          f"--ns3::LyapunovSlotScheduler::Bandwidth={options['admission-bandwidth']}"]
+        runs.append(("two-stage-lyapunov", admission))
     return runs
 
 
@@ -317,9 +320,9 @@ PRESETS = {p.name: p for p in [
         options=[
             Option("with-admission", "also run two-stage with --admission=lyapunov "
                    "(run two-stage-lyapunov)", False, flag=True),
-            Option("admission-bandwidth", "bandwidth of the admission scheduler's slotted "
-                   "channel in that run (default 20e6, the Wi-Fi channel's)", "20e6",
-                   metavar="HZ"),
+            Option("admission-bandwidth", "run two-stage-lyapunov on the scheduler's slotted "
+                   "Rayleigh channel of this bandwidth (1 ms slots) instead of the measured "
+                   "uplink (default: the measured uplink)", "", metavar="HZ"),
             Option("reference", "scheme of the runs oracle-no-stragglers and ideal-network "
                    "(default uncoded)", "uncoded", metavar="SCHEME")]),
     Preset(
