@@ -29,13 +29,22 @@ class ChunkedMessageTransport : public MessageTransport
      */
     static TypeId GetTypeId();
 
-    /// Cuts the message into chunks and queues them all (EnqueueChunks()).
+    /**
+     * Cuts the message into chunks and queues them all (EnqueueChunks()).
+     * \param peer the destination peer \param info the message's identity
+     * \param payload its bytes
+     */
     void Send(uint32_t peer, const MessageInfo& info, const std::vector<uint8_t>& payload) final;
-    /// Cuts the message into chunks and queues the ones named (EnqueueChunks()).
+    /**
+     * Cuts the message into chunks and queues the ones named (EnqueueChunks()).
+     * \param peer the destination peer \param info the identity (flags) of these chunks
+     * \param payload the whole message \param chunks the indices to send, ascending
+     */
     void SendChunks(uint32_t peer,
                     const MessageInfo& info,
                     const std::vector<uint8_t>& payload,
                     const std::vector<uint32_t>& chunks) final;
+    /// \param messageBytes a message size \return the payload bytes of each of its chunks
     std::vector<uint32_t> ChunkSizes(uint32_t messageBytes) const final;
     void DiscardBefore(uint32_t iteration) override;
     uint64_t MissingChunks(uint32_t iteration) const override;

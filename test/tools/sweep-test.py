@@ -299,9 +299,16 @@ def test_preset_runs(work):
           "ideal-network overrides the extra --network")
     check("--scheme=fractional-repetition --stragglers=4 " in commands[3],
           "fractional repetition with s' = 4 for n = 10, s = 2")
-    check("--scheme=two-stage --admission=lyapunov "
-          "--ns3::LyapunovSlotScheduler::Bandwidth=20e6 " in commands[10],
-          "the admission run with the Wi-Fi bandwidth")
+    check("--scheme=two-stage --admission=lyapunov --RngRun" in commands[10]
+          and "Bandwidth" not in commands[10] and "admissionChannel" not in commands[10],
+          f"the admission run on the measured uplink (got {commands[10]})")
+    rayleigh = os.path.join(work, "cmp-rayleigh")
+    run([SWEEP, "--preset", "comparison", "--with-admission", "--admission-bandwidth", "20e6",
+         "--mode", "commands", "--out", rayleigh, "--program", "prog", "--", "--RngRun=2"])
+    commands = read_lines(os.path.join(rayleigh, "commands.txt"))
+    check("--scheme=two-stage --admission=lyapunov --admissionChannel=rayleigh "
+          "--admissionSlot=0.001 --ns3::LyapunovSlotScheduler::Bandwidth=20e6 " in commands[10],
+          f"--admission-bandwidth selects the Rayleigh channel (got {commands[10]})")
     run([SWEEP, "--preset", "comparison", "--mode", "commands", "--out", root, "--program",
          "prog", "--reference=k-sync", "--", "--workers=9", "--stragglers=1"])
     commands = read_lines(os.path.join(root, "commands.txt"))
