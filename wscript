@@ -199,6 +199,7 @@ TRANSPORT_NS3_TESTS = [
 APPS_SOURCES = [
     'model/apps/compute-time-model.cc',
     'model/apps/learning-setup.cc',
+    'model/apps/model-distributor.cc',
     'model/apps/ns3-random-source.cc',
     'model/apps/parameter-server-application.cc',
     'model/apps/run-diagnosis.cc',
@@ -220,6 +221,7 @@ APPS_HEADERS = [
     'model/apps/compute-time-model.h',
     'model/apps/iteration-record.h',
     'model/apps/learning-setup.h',
+    'model/apps/model-distributor.h',
     'model/apps/ns3-random-source.h',
     'model/apps/parameter-server-application.h',
     'model/apps/run-diagnosis.h',

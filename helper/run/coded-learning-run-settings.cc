@@ -54,6 +54,11 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
     cmd.AddValue("transport",
                  "Transport of the messages on real networks: udp or tcp",
                  n.transport);
+    cmd.AddValue("modelDelivery",
+                 "How the model reaches the workers: unicast (a copy per worker) or broadcast "
+                 "(one copy per iteration to the subnet, lost chunks NACKed and sent again; "
+                 "udp on wifi or csma only)",
+                 n.modelDelivery);
     cmd.AddValue("lossRate", "Packet loss rate in [0, 1] on uplink and downlink", n.lossRate);
     cmd.AddValue("lossModel", "Loss model: rate (independent) or burst", t.lossModel);
     cmd.AddValue("wifiStandard",
@@ -355,6 +360,21 @@ CodedLearningRunSettings::Validate() const
     CommandLineChecks::RequireOneOf("scheme", training.scheme, coded::GradientCodeFactory::Names());
     CommandLineChecks::RequireOneOf("network", network.kind, NetworkScenarioFactory::Kinds());
     CommandLineChecks::RequireOneOf("transport", network.transport, {"udp", "tcp"});
+    CommandLineChecks::RequireOneOf("modelDelivery",
+                                    network.modelDelivery,
+                                    {"unicast", "broadcast"});
+    if (network.modelDelivery == "broadcast" && network.kind != "wifi" && network.kind != "csma")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs one subnet with link-layer "
+                                    "broadcast: --network=wifi or csma, not --network=" +
+                                    network.kind);
+    }
+    if (network.modelDelivery == "broadcast" && network.transport != "udp")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs --transport=udp (TCP "
+                                    "has no broadcast), not --transport=" +
+                                    network.transport);
+    }
     data.Validate();
     model.Validate();
     CommandLineChecks::RequireOneOf("distribution",
