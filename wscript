@@ -248,6 +248,7 @@ APPS_NS3_TESTS = [
     'test/apps/coded-learning-test-run.h',
     'test/apps/faults-test-suite.cc',
     'test/apps/hostile-packets-test-suite.cc',
+    'test/apps/model-broadcast-test-suite.cc',
     'test/apps/ns3-random-source-test-suite.cc',
     'test/apps/performance-test-suite.cc',
     'test/apps/training-test-suite.cc',
