@@ -271,6 +271,30 @@ FairAdmissionQueueDisc::GetRejectedBytes(uint32_t flowClass) const
     return ClassValue(flowClass, &FlowClass::totalRejected);
 }
 
+uint64_t
+FairAdmissionQueueDisc::GetReceivedPackets(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::receivedPackets);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetReceivedBytes(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::receivedBytes);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetDroppedBytes(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::droppedBytes);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetDequeuedPackets(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::dequeuedPackets);
+}
+
 double
 FairAdmissionQueueDisc::JainOf(uint64_t FlowClass::*field) const
 {
@@ -524,14 +548,17 @@ FairAdmissionQueueDisc::DoEnqueue(Ptr<QueueDiscItem> item)
         DropBeforeEnqueue(item, UNCLASSIFIED_DROP);
         return false;
     }
+    FlowClass& fc = m_classes[c];
+    const uint32_t bytes = item->GetSize();
+    fc.receivedPackets++;
+    fc.receivedBytes += bytes;
     if (GetCurrentSize() + item > GetMaxSize())
     {
         NS_LOG_LOGIC("queue disc full");
+        fc.droppedBytes += bytes;
         DropBeforeEnqueue(item, LIMIT_EXCEEDED_DROP);
         return false;
     }
-    FlowClass& fc = m_classes[c];
-    const uint32_t bytes = item->GetSize();
     const bool admit = fc.held.empty() && Admits(c, static_cast<double>(bytes) / m_dataUnit);
     if (!admit && m_rejectMode == REJECT_DROP)
     {
@@ -544,6 +571,7 @@ FairAdmissionQueueDisc::DoEnqueue(Ptr<QueueDiscItem> item)
     if (!GetInternalQueue(c)->Enqueue(item))
     {
         // Dropped by the internal queue (its DropBeforeEnqueue has been called).
+        fc.droppedBytes += bytes;
         return false;
     }
     if (admit)
@@ -611,6 +639,7 @@ FairAdmissionQueueDisc::DoDequeue()
     fc.admittedPackets--;
     fc.admittedBytes -= bytes;
     fc.totalDequeued += bytes;
+    fc.dequeuedPackets++;
     if (m_rejectMode == REJECT_HOLD)
     {
         AdmitHeld(best);
