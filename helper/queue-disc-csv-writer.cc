@@ -19,7 +19,7 @@ QueueDiscCsvWriter::Write(std::ostream& os,
         dequeued += queueDisc->GetDequeuedBytes(c);
     }
     os << "worker,address,received_packets,received_bytes,admitted_bytes,rejected_bytes,"
-          "dropped_bytes,dequeued_packets,dequeued_bytes,dequeued_share\n";
+          "dropped_bytes,dequeued_packets,dequeued_bytes,dequeued_share,peak_backlog_bytes\n";
     for (uint32_t c = 0; c < classes; ++c)
     {
         os << c << ',';
@@ -33,7 +33,7 @@ QueueDiscCsvWriter::Write(std::ostream& os,
            << queueDisc->GetDroppedBytes(c) << ',' << queueDisc->GetDequeuedPackets(c) << ','
            << bytes << ','
            << (dequeued > 0 ? static_cast<double>(bytes) / static_cast<double>(dequeued) : 0.0)
-           << '\n';
+           << ',' << queueDisc->GetPeakBytes(c) << '\n';
     }
 }
 

@@ -24,7 +24,9 @@ namespace ns3
  * admitted_bytes (admitted by the rule, at once or after being held back), rejected_bytes
  * (rejected and dropped, RejectMode Drop), dropped_bytes (dropped because the queue disc or
  * the class queue was full), dequeued_packets and dequeued_bytes (sent on to the backhaul),
- * dequeued_share (the class's fraction of every dequeued byte; 0 when nothing was dequeued).
+ * dequeued_share (the class's fraction of every dequeued byte; 0 when nothing was dequeued),
+ * peak_backlog_bytes (the most bytes the class held at once, admitted and held back: the
+ * largest queue it had).
  * Only simulated quantities: the same run gives the same bytes.
  */
 class QueueDiscCsvWriter

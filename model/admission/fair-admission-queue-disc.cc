@@ -15,6 +15,7 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -293,6 +294,12 @@ uint64_t
 FairAdmissionQueueDisc::GetDequeuedPackets(uint32_t flowClass) const
 {
     return ClassValue(flowClass, &FlowClass::dequeuedPackets);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetPeakBytes(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::peakBytes);
 }
 
 double
@@ -585,6 +592,7 @@ FairAdmissionQueueDisc::DoEnqueue(Ptr<QueueDiscItem> item)
         fc.heldBytes += bytes;
         m_rejectedTrace(c, item);
     }
+    fc.peakBytes = std::max(fc.peakBytes, fc.admittedBytes + fc.heldBytes);
     UpdateTotals();
     return true;
 }

@@ -152,6 +152,9 @@ class FairAdmissionQueueDisc : public QueueDisc
     uint64_t GetDroppedBytes(uint32_t flowClass) const;
     /// \param flowClass the class \return the packets dequeued so far
     uint64_t GetDequeuedPackets(uint32_t flowClass) const;
+    /// \param flowClass the class \return the most bytes the class held at once (admitted and
+    /// held back, after an enqueue): the largest queue it had
+    uint64_t GetPeakBytes(uint32_t flowClass) const;
     /// \return Jain's index of the admitted bytes of the classes
     double GetJainAdmitted() const;
     /// \return Jain's index of the dequeued bytes of the classes
@@ -198,6 +201,7 @@ class FairAdmissionQueueDisc : public QueueDisc
         uint64_t receivedBytes{0};   //!< their bytes
         uint64_t droppedBytes{0};    //!< bytes dropped as the queue disc or class was full
         uint64_t dequeuedPackets{0}; //!< packets dequeued so far
+        uint64_t peakBytes{0};       //!< most bytes held at once (admitted + held back)
     };
 
     /// \param flowClass a class \throws std::out_of_range if it does not exist

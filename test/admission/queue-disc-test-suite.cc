@@ -425,6 +425,8 @@ class FairAdmissionLimitTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(q->GetDroppedBytes(1), 1000, "class 1 lost one packet");
         NS_TEST_EXPECT_MSG_EQ(q->GetDroppedBytes(2), 1000, "class 2 lost one packet");
         NS_TEST_EXPECT_MSG_EQ(q->GetReceivedPackets(1), 2, "class 1 received both");
+        NS_TEST_EXPECT_MSG_EQ(q->GetPeakBytes(0), 2000, "class 0 held 2 packets at once");
+        NS_TEST_EXPECT_MSG_EQ(q->GetPeakBytes(1), 1000, "class 1 held 1 packet");
         // Four flows for three classes: the fourth flow shares a class (hash modulo 3).
         q = MakeQueueDisc({{"NumClasses", "3"}, {"PerturbationFactor", "100"}});
         q->Initialize();
