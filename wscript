@@ -293,7 +293,13 @@ NETWORK_HEADERS = [
 ]
 NETWORK_BOOST_TESTS = []
 NETWORK_NS3_TESTS = [
+    'test/network/network-scenario-test.h',
     'test/network/scenario-test-suite.cc',
+    'test/network/bad-settings-test-suite.cc',
+    'test/network/loss-test-suite.cc',
+    'test/network/capture-test-suite.cc',
+    'test/network/stack-test-suite.cc',
+    'test/network/wifi-cell-test-suite.cc',
     'test/network/backhaul-test-suite.cc',
     'test/network/wifi-block-ack-test-suite.cc',
 ]
