@@ -129,6 +129,7 @@ ADMISSION_SOURCES = [
     'model/admission/lyapunov-admission-policy.cc',
     'model/admission/lyapunov-slot-scheduler.cc',
     'model/admission/rayleigh-slot-channel.cc',
+    'model/admission/source-address-packet-filter.cc',
     'model/admission/uplink-grant-ledger.cc',
     'model/admission/utility-function.cc',
 ]
@@ -140,6 +141,7 @@ ADMISSION_HEADERS = [
     'model/admission/lyapunov-admission-policy.h',
     'model/admission/lyapunov-slot-scheduler.h',
     'model/admission/rayleigh-slot-channel.h',
+    'model/admission/source-address-packet-filter.h',
     'model/admission/uplink-grant-ledger.h',
     'model/admission/utility-function.h',
 ]
@@ -208,6 +210,7 @@ APPS_SOURCES = [
     'helper/coded-learning-helper.cc',
     'helper/iteration-csv-writer.cc',
     'helper/admission-csv-writer.cc',
+    'helper/queue-disc-csv-writer.cc',
     'helper/fault-injection-helper.cc',
     'helper/run/command-line-checks.cc',
     'helper/run/data-settings.cc',
@@ -230,6 +233,7 @@ APPS_HEADERS = [
     'helper/coded-learning-helper.h',
     'helper/iteration-csv-writer.h',
     'helper/admission-csv-writer.h',
+    'helper/queue-disc-csv-writer.h',
     'helper/fault-injection-helper.h',
     'helper/run/command-line-checks.h',
     'helper/run/data-settings.h',
@@ -268,6 +272,7 @@ NETWORK_SOURCES = [
     'helper/scenario/network-scenario-helper.cc',
     'helper/scenario/network-setting-parser.cc',
     'helper/scenario/point-to-point-scenario-helper.cc',
+    'helper/scenario/wifi-backhaul-scenario-helper.cc',
     'helper/scenario/wifi-scenario-helper.cc',
     'helper/scenario/wifi-standard-rules.cc',
 ]
@@ -285,12 +290,20 @@ NETWORK_HEADERS = [
     'helper/scenario/network-setting-parser.h',
     'helper/scenario/network-settings.h',
     'helper/scenario/point-to-point-scenario-helper.h',
+    'helper/scenario/wifi-backhaul-scenario-helper.h',
     'helper/scenario/wifi-scenario-helper.h',
     'helper/scenario/wifi-standard-rules.h',
 ]
 NETWORK_BOOST_TESTS = []
 NETWORK_NS3_TESTS = [
+    'test/network/network-scenario-test.h',
     'test/network/scenario-test-suite.cc',
+    'test/network/bad-settings-test-suite.cc',
+    'test/network/loss-test-suite.cc',
+    'test/network/capture-test-suite.cc',
+    'test/network/stack-test-suite.cc',
+    'test/network/wifi-cell-test-suite.cc',
+    'test/network/backhaul-test-suite.cc',
     'test/network/wifi-block-ack-test-suite.cc',
 ]
 

@@ -29,7 +29,8 @@ AdmissionCsvWriter::AdmissionCsvWriter(const std::string& path, uint32_t interva
     }
     m_out.imbue(std::locale::classic());
     m_out << "time_s,slot,total_backlog,total_virtual_backlog,total_reservoir,admitted_total,"
-             "delivered_total,jain_admitted,min_admitted_share,max_admitted_share\n";
+             "delivered_total,jain_admitted,min_admitted_share,max_admitted_share,wasted_total,"
+             "utility\n";
     m_out << std::setprecision(10);
     m_out.flush();
 }
@@ -72,9 +73,10 @@ AdmissionCsvWriter::OnBacklog(uint32_t queue, double backlog, double virtualBack
 }
 
 void
-AdmissionCsvWriter::OnSlot(uint64_t slot, double /* admitted */, double delivered, double)
+AdmissionCsvWriter::OnSlot(uint64_t slot, double /* admitted */, double delivered, double wasted)
 {
     m_delivered += delivered;
+    m_wasted += wasted;
     if ((slot + 1) % m_interval != 0)
     {
         return;
@@ -109,7 +111,8 @@ AdmissionCsvWriter::OnSlot(uint64_t slot, double /* admitted */, double delivere
     }
     const double jain = m_admitted.empty() ? 1.0 : coded::AdmissionMetrics::JainIndex(m_admitted);
     m_out << Simulator::Now().GetSeconds() << ',' << slot << ',' << q << ',' << z << ',' << r << ','
-          << a << ',' << m_delivered << ',' << jain << ',' << minShare << ',' << maxShare << '\n';
+          << a << ',' << m_delivered << ',' << jain << ',' << minShare << ',' << maxShare << ','
+          << m_wasted << ',' << m_sched->GetController().UtilityOfAdmitted() << '\n';
     m_out.flush();
     if (!m_out)
     {

@@ -81,6 +81,7 @@ class AdmissionCsvWriter
     std::vector<double> m_backlog;      //!< Q_i after the last slot
     std::vector<double> m_virtual;      //!< Z_i after the last slot
     double m_delivered{0};              //!< cumulative delivered
+    double m_wasted{0};                 //!< cumulative wasted service
 };
 
 } // namespace ns3

@@ -29,7 +29,7 @@ import sys
 
 import plots
 from common import UserError, run_main
-from sweepfiles import read_manifest, read_summary
+from sweepfiles import EXTRA_METRICS, read_manifest, read_run_extras, read_summary
 
 PROG = "aggregate.py"
 # summary.csv columns that describe the run, not a result.
@@ -91,6 +91,7 @@ def aggregate(root, allow_missing):
             columns = cols
         elif cols != columns:
             raise UserError(f"{path}: columns differ from the other runs' summary.csv")
+        values.update(read_run_extras(root, e["run_dir"], values))
         per_point.setdefault(e["point"], []).append(values)
         point_params[e["point"]] = e["params"]
     if missing:
@@ -101,10 +102,12 @@ def aggregate(root, allow_missing):
         print(f"{PROG}: warning: skipping {len(missing)} runs without summary.csv, e.g. "
               f"{missing[0]}", file=sys.stderr)
     metrics = []
-    for c in columns:
+    for c in columns + [m for m in EXTRA_METRICS if m not in columns]:
         if c in NOT_METRICS:
             continue
         vals = [to_float(v[c]) for runs in per_point.values() for v in runs]
+        if c not in columns and all(math.isnan(v) for v in vals):
+            continue  # an extra metric no run has (no admission.csv / flowmon.xml)
         if all(v is not None for v in vals):
             metrics.append(c)
     rows = []

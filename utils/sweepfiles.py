@@ -13,6 +13,7 @@ utils/aggregate.py:
 
 import csv
 import io
+import math
 import os
 
 from common import UserError
@@ -121,3 +122,78 @@ def read_load(root, run_dir):
         return "nan"
     with open(path, encoding="utf-8") as f:
         return (f.read().split() or ["nan"])[0]
+
+
+# The metrics read_run_extras() adds to a run's summary.csv columns, in this order.
+EXTRA_METRICS = ("admission_mean_backlog", "admission_utility", "admission_wasted",
+                 "uplink_jain_delivered", "uplink_min_share", "uplink_goodput_mbps")
+
+
+def _admission_extras(path):
+    """admission.csv -> time-average of total_backlog over its rows, and the last row's
+    utility and wasted_total (data units); nan for what the file lacks."""
+    out = {k: "nan" for k in EXTRA_METRICS[:3]}
+    if not os.path.isfile(path):
+        return out
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        return out
+    backlogs = [float(r["total_backlog"]) for r in rows]
+    out["admission_mean_backlog"] = repr(sum(backlogs) / len(backlogs))
+    out["admission_utility"] = rows[-1].get("utility", "nan")
+    out["admission_wasted"] = rows[-1].get("wasted_total", "nan")
+    return out
+
+
+def _flowmon_extras(path, workers, seconds):
+    """flowmon.xml -> Jain's index and the smallest share of the bytes each worker's flows
+    delivered to the server, and the uplink goodput (Mbit/s over the simulated seconds). The
+    server is the destination that receives flows from the most sources; workers that
+    delivered nothing count as 0."""
+    import xml.etree.ElementTree as ET  # only when a run has a flow monitor file
+
+    out = {k: "nan" for k in EXTRA_METRICS[3:]}
+    if not os.path.isfile(path):
+        return out
+    root = ET.parse(path).getroot()
+    classifier = {f.get("flowId"): f for f in root.iter("Flow") if f.get("sourceAddress")}
+    sources = {}
+    for flow in classifier.values():
+        sources.setdefault(flow.get("destinationAddress"), set()).add(flow.get("sourceAddress"))
+    if not sources:
+        return out
+    server = max(sorted(sources), key=lambda a: len(sources[a]))
+    delivered = {}
+    stats = root.find("FlowStats")
+    for f in (stats if stats is not None else []):
+        flow = classifier.get(f.get("flowId"))
+        if flow is not None and flow.get("destinationAddress") == server:
+            src = flow.get("sourceAddress")
+            delivered[src] = delivered.get(src, 0) + int(f.get("rxBytes"))
+    x = list(delivered.values()) + [0] * max(0, workers - len(delivered))
+    total = sum(x)
+    if total <= 0:
+        return out
+    out["uplink_jain_delivered"] = repr(total * total / (len(x) * sum(v * v for v in x)))
+    out["uplink_min_share"] = repr(min(x) / total)
+    if seconds > 0:
+        out["uplink_goodput_mbps"] = repr(total * 8 / seconds / 1e6)
+    return out
+
+
+def read_run_extras(root, run_dir, summary):
+    """Metrics of a run beyond its summary.csv (EXTRA_METRICS, text like summary.csv's
+    values, 'nan' when the run has no such file): from admission.csv (--admission=lyapunov)
+    the time-average total backlog, the utility and the wasted service; from flowmon.xml
+    (--flowmon=true) Jain's index and the smallest share of the bytes the workers delivered to
+    the server, and the uplink goodput over summary.csv's sim_time_s."""
+    folder = os.path.join(root, run_dir)
+    out = _admission_extras(os.path.join(folder, "admission.csv"))
+    try:
+        workers = int(summary.get("workers", "0"))
+        seconds = float(summary.get("sim_time_s", "nan"))
+    except ValueError:
+        workers, seconds = 0, math.nan
+    out.update(_flowmon_extras(os.path.join(folder, "flowmon.xml"), workers, seconds))
+    return out

@@ -195,7 +195,8 @@ EnergyAccountingHelper::Install(const NetworkScenario& scenario,
     }
     if (wifi)
     {
-        m_nodes[n].radio = InstallRadio(scenario.serverDevices.Get(0));
+        // The access point's radio (its own node behind the server with a backhaul).
+        m_nodes[n].radio = InstallRadio(scenario.accessPointDevice);
     }
 }
 
@@ -238,7 +239,7 @@ EnergyAccountingHelper::Depleted(EnergyAccountingHelper* self, uint32_t i)
     {
         Ptr<WifiNetDevice> station =
             DynamicCast<WifiNetDevice>(self->m_scenario.workerDevices.Get(i));
-        Ptr<WifiNetDevice> ap = DynamicCast<WifiNetDevice>(self->m_scenario.serverDevices.Get(0));
+        Ptr<WifiNetDevice> ap = DynamicCast<WifiNetDevice>(self->m_scenario.accessPointDevice);
         // The access point drops the station (as hostapd's disassoc_low_ack does after failed
         // transmissions): frames for it are dropped instead of retried at the lowest rate,
         // which would stall the cell (doc/hardening.rst, "Wi-Fi station out of range").

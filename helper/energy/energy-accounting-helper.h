@@ -25,7 +25,8 @@ namespace ns3
  * iteration: radio (Wi-Fi), compute and batteries (doc/energy.rst).
  *
  * Install() puts on the built network:
- *  - on "wifi", for every node (the workers and the access point, i.e. the server): a
+ *  - on "wifi", for every node with a radio (the workers and the access point: the server,
+ *    or with a backhaul the access point node, whose radio is then the server row's): a
  *    RadioEnergyMeter on its WifiPhy, with the currents of ns-3's WifiRadioEnergyModel
  *    attributes and the supply voltage of ns-3's BasicEnergySource attribute
  *    BasicEnergySupplyVoltageV (their defaults, ns-3's 3 V: doc/energy.rst); neither ns-3

@@ -98,6 +98,18 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
                  "p2p: link delay, one value or a comma-separated list per worker",
                  t.p2pDelays);
     cmd.AddValue("csmaRate", "csma: bus data rate", t.csmaDataRate);
+    cmd.AddValue("backhaul",
+                 "Wi-Fi: none (the access point is the server) or p2p (the server behind the "
+                 "access point on a point-to-point link, doc/networks.rst)",
+                 t.backhaul);
+    cmd.AddValue("backhaulRate", "Wi-Fi backhaul: data rate, e.g. 100Mbps", t.backhaulDataRate);
+    cmd.AddValue("backhaulDelay", "Wi-Fi backhaul: propagation delay, e.g. 1ms", t.backhaulDelay);
+    cmd.AddValue("queueDisc",
+                 "Wi-Fi backhaul: root queue disc of the access point's end of the backhaul, "
+                 "which carries the uploads: none (ns-3's default) or fair-admission "
+                 "(FairAdmissionQueueDisc, one class per worker; <outDir>/queue-disc.csv; "
+                 "needs --backhaul=p2p)",
+                 t.backhaulQueueDisc);
 }
 
 /// Declares the flags of the scheme parameters (doc/coding.rst). \param cmd the command line
@@ -402,6 +414,7 @@ CodedLearningRunSettings::Validate() const
                                     0,
                                     1000);
     CommandLineChecks::RequireRange("hidden", model.hidden, 1, 1e6);
+    ValidateBackhaul();
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", admission.v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", admission.theta, 0.0, 1e6);
@@ -434,6 +447,27 @@ CodedLearningRunSettings::Validate() const
     {
         throw std::invalid_argument("--learningRate=" + Text(training.learningRate) +
                                     " --momentum=" + Text(training.momentum) + ": " + e.what());
+    }
+}
+
+void
+CodedLearningRunSettings::ValidateBackhaul() const
+{
+    const NetworkSettings& t = network.topology;
+    CommandLineChecks::RequireOneOf("backhaul", t.backhaul, {"none", "p2p"});
+    CommandLineChecks::RequireOneOf("queueDisc", t.backhaulQueueDisc, {"none", "fair-admission"});
+    if (t.backhaul != "none" && network.kind != "wifi")
+    {
+        throw std::invalid_argument("--backhaul=" + t.backhaul +
+                                    ": only the Wi-Fi access point has a backhaul; --network=" +
+                                    network.kind + " (allowed: --backhaul=none)");
+    }
+    if (t.backhaulQueueDisc != "none" && t.backhaul == "none")
+    {
+        throw std::invalid_argument("--queueDisc=" + t.backhaulQueueDisc +
+                                    ": the uploads cross a queue disc only on a backhaul "
+                                    "(allowed: --queueDisc=none, or --backhaul=p2p with "
+                                    "--network=wifi)");
     }
 }
 

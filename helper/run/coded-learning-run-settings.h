@@ -96,7 +96,8 @@ struct CodedLearningRunSettings
         /// --distance (wifiDistance), --distances (wifiDistances), --wifiMobility,
         /// --wifiQueueSize (wifiMacQueueSize), --wifiExplicitBar (wifiExplicitBlockAckRequest),
         /// --wifiLostBeacons (wifiStationLossBeacons), --p2pRate (p2pDataRates), --p2pDelay
-        /// (p2pDelays), --csmaRate (csmaDataRate).
+        /// (p2pDelays), --csmaRate (csmaDataRate), --backhaul, --backhaulRate
+        /// (backhaulDataRate), --backhaulDelay, --queueDisc (backhaulQueueDisc).
         /// CodedLearningRun sets numWorkers, uplinkLossRate, downlinkLossRate and
         /// wifiMacQueueMaxDelay from coding.numWorkers, lossRate and wifiQueueDelay.
         NetworkSettings topology;
@@ -171,8 +172,8 @@ struct CodedLearningRunSettings
     {
         /// Output folder (--outDir).
         std::string outDir{"results/sim"};
-        /// Write iterations.csv, summary.csv, admission.csv and energy.csv (and the PCAP and
-        /// FlowMonitor files when asked); false writes no file (no flag; tests).
+        /// Write iterations.csv, summary.csv, admission.csv, energy.csv and queue-disc.csv (and the
+        /// PCAP and FlowMonitor files when asked); false writes no file (no flag; tests).
         bool writeFiles{true};
         /// PCAP traces of every device (--pcap).
         bool pcap{false};
@@ -249,6 +250,9 @@ struct CodedLearningRunSettings
   private:
     /// Checks the fault settings. \throws std::invalid_argument
     void ValidateFaults() const;
+    /// Checks --backhaul and --queueDisc and their combination with --network.
+    /// \throws std::invalid_argument
+    void ValidateBackhaul() const;
 };
 
 } // namespace ns3

@@ -14,6 +14,7 @@
 #include "ns3/gradient-code-factory.h"
 #include "ns3/network-scenario-factory.h"
 #include "ns3/non-iid-partitioner.h"
+#include "ns3/queue-disc-csv-writer.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -463,6 +464,13 @@ CodedLearningRun::Run()
         if (m_energy)
         {
             m_energy->WriteCsv(OutputPath("energy.csv"));
+        }
+        if (m_scenario.backhaulQueueDiscs.GetN() > 0)
+        {
+            QueueDiscCsvWriter::WriteFile(
+                OutputPath("queue-disc.csv"),
+                DynamicCast<FairAdmissionQueueDisc>(m_scenario.backhaulQueueDiscs.Get(0)),
+                m_scenario.workerAddresses);
         }
     }
     // Executed simulator events (deterministic; utils/benchmark-scaling.sh reads this line).

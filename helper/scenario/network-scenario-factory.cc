@@ -5,6 +5,7 @@
 #include "ideal-scenario-helper.h"
 #include "network-setting-parser.h"
 #include "point-to-point-scenario-helper.h"
+#include "wifi-backhaul-scenario-helper.h"
 #include "wifi-scenario-helper.h"
 
 #include <stdexcept>
@@ -57,6 +58,27 @@ NetworkScenarioFactory::Kinds()
 std::unique_ptr<NetworkScenarioHelper>
 NetworkScenarioFactory::Create(const std::string& kind, const NetworkSettings& settings)
 {
+    if (settings.backhaul != "none" && settings.backhaul != "p2p")
+    {
+        throw std::invalid_argument("backhaul '" + settings.backhaul +
+                                    "' is unknown (allowed: none, p2p)");
+    }
+    if (settings.backhaul == "none" && settings.backhaulQueueDisc != "none")
+    {
+        throw std::invalid_argument("backhaul queue disc '" + settings.backhaulQueueDisc +
+                                    "' needs a backhaul (allowed without one: none; the "
+                                    "uploads cross a queue disc only on the backhaul p2p)");
+    }
+    if (settings.backhaul != "none")
+    {
+        if (kind != "wifi")
+        {
+            throw std::invalid_argument("backhaul '" + settings.backhaul +
+                                        "' is invalid for network kind '" + kind +
+                                        "' (allowed: none; a backhaul exists only for wifi)");
+        }
+        return std::make_unique<WifiBackhaulScenarioHelper>(settings);
+    }
     for (const Entry& entry : ENTRIES)
     {
         if (kind == entry.kind)

@@ -16,8 +16,9 @@ namespace ns3
  * \ingroup coded-learning
  * \brief Makes the network scenario helper of a topology from its name: "wifi"
  * (WifiScenarioHelper), "csma" (CsmaScenarioHelper), "p2p" (PointToPointScenarioHelper),
- * "ideal" (IdealScenarioHelper). A new topology is a new NetworkScenarioHelper subclass and
- * one entry in this factory's table.
+ * "ideal" (IdealScenarioHelper); "wifi" with NetworkSettings::backhaul "p2p" is
+ * WifiBackhaulScenarioHelper (still of kind "wifi"). A new topology is a new
+ * NetworkScenarioHelper subclass and one entry in this factory's table.
  */
 class NetworkScenarioFactory
 {
@@ -30,7 +31,9 @@ class NetworkScenarioFactory
      * \param settings the settings; the helper applies the common fields and those of its
      *        topology through its setters
      * \return the helper, not yet built
-     * \throws std::invalid_argument for an unknown kind (listing Kinds()) or a bad setting
+     * \throws std::invalid_argument for an unknown kind (listing Kinds()), a bad setting,
+     *         an unknown backhaul, a backhaul on another kind than "wifi", or a backhaul
+     *         queue disc without a backhaul
      */
     static std::unique_ptr<NetworkScenarioHelper> Create(const std::string& kind,
                                                          const NetworkSettings& settings);

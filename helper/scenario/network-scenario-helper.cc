@@ -261,6 +261,7 @@ NetworkScenarioHelper::Build()
     InstallDevices(scenario);
     scenario.devices.Add(scenario.serverDevices);
     scenario.devices.Add(scenario.workerDevices);
+    scenario.devices.Add(scenario.relayDevices);
     InstallErrorModels(scenario);
     InstallInternet(scenario);
     ScheduleReady();

@@ -4,6 +4,7 @@
 
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
+#include "ns3/net-device.h"
 #include "ns3/node-container.h"
 #include "ns3/queue-disc-container.h"
 
@@ -22,11 +23,14 @@ namespace ns3
  */
 struct NetworkScenario
 {
-    std::string kind;      //!< the helper's kind: "wifi", "csma", "p2p" or "ideal"
-    bool ideal{false};     //!< true for "ideal": no devices, no packets, messages passed directly
-    Ptr<Node> server;      //!< the parameter server node (the access point for "wifi")
+    std::string kind;  //!< the helper's kind: "wifi", "csma", "p2p" or "ideal"
+    bool ideal{false}; //!< true for "ideal": no devices, no packets, messages passed directly
+    /// The parameter server node (also the access point for "wifi" without a backhaul).
+    Ptr<Node> server;
     NodeContainer workers; //!< the worker nodes
-    NodeContainer nodes;   //!< the server followed by the workers
+    /// The server followed by the workers, then the access point when it is its own node
+    /// ("wifi" with a backhaul).
+    NodeContainer nodes;
     /**
      * The server's IPv4 address as seen by worker i (its address on worker i's link for
      * "p2p"; the same address for every worker on "wifi" and "csma"). For "ideal" these are
@@ -35,12 +39,28 @@ struct NetworkScenario
     std::vector<Ipv4Address> serverAddresses;
     /// Worker i's IPv4 address (nominal, assigned to no interface, for "ideal").
     std::vector<Ipv4Address> workerAddresses;
-    /// The server's device(s): the AP ("wifi"), the bus device ("csma"), one per link ("p2p").
+    /**
+     * The server's device(s), where the uplink ends: the AP ("wifi"), the server's end of the
+     * backhaul ("wifi" with a backhaul), the bus device ("csma"), one per link ("p2p").
+     */
     NetDeviceContainer serverDevices;
     NetDeviceContainer workerDevices; //!< worker i's device (empty for "ideal")
-    NetDeviceContainer devices;       //!< every device, the server's first
+    /// Every device: the server's first, then the workers', then relayDevices.
+    NetDeviceContainer devices;
     /// Root queue discs installed from NetworkScenarioHelper::SetServerQueueDisc (else empty).
     QueueDiscContainer serverQueueDiscs;
+    /// "wifi": the access point node (the server itself without a backhaul); else null.
+    Ptr<Node> accessPoint;
+    /// "wifi": the access point's Wi-Fi device (serverDevices.Get(0) without a backhaul).
+    Ptr<NetDevice> accessPointDevice;
+    /// The devices of the nodes between the workers and the server ("wifi" with a backhaul:
+    /// the access point's Wi-Fi device, then its end of the backhaul); else empty.
+    NetDeviceContainer relayDevices;
+    /// The backhaul link: the access point's end, then the server's; else empty.
+    NetDeviceContainer backhaulDevices;
+    /// The root queue disc on the access point's end of the backhaul (the uplink's egress
+    /// towards the server), when one was asked for (NetworkSettings::backhaulQueueDisc).
+    QueueDiscContainer backhaulQueueDiscs;
 };
 
 } // namespace ns3

@@ -87,6 +87,18 @@ struct NetworkSettings
     /// UseExplicitBar); default on with ns-3.37 only, the workaround for its Block Ack
     /// assertion (SetExplicitBlockAckRequest).
     bool wifiExplicitBlockAckRequest{CODED_LEARNING_NS3_PENDING_RECIPIENT_BA != 0};
+    // Wi-Fi backhaul (WifiBackhaulScenarioHelper)
+    /// "none" (the access point is the server) or "p2p" (the server is its own node behind the
+    /// access point, over a point-to-point link); "wifi" only (NetworkScenarioFactory).
+    std::string backhaul{"none"};
+    /// Backhaul data rate, > 0, e.g. "100Mbps" (SetBackhaulDataRate).
+    std::string backhaulDataRate{"100Mbps"};
+    /// Backhaul delay, >= 0, e.g. "1ms" (SetBackhaulDelay).
+    std::string backhaulDelay{"1ms"};
+    /// Root queue disc on the access point's end of the backhaul, the uplink's egress towards
+    /// the server: "none" (ns-3's default) or "fair-admission" (FairAdmissionQueueDisc, one
+    /// class per worker by source address) (SetBackhaulQueueDisc).
+    std::string backhaulQueueDisc{"none"};
 
     // CSMA (CsmaScenarioHelper)
 

@@ -404,18 +404,21 @@ WifiScenarioHelper::InstallDevices(NetworkScenario& scenario)
     CreateChannel();
     ConfigureStandard(band);
     ConfigureRateControl(band);
+    if (!scenario.accessPoint)
+    {
+        scenario.accessPoint = scenario.server;
+    }
     InstallMacs(scenario);
     // Readiness: every station associated. Meanwhile, the frames carrying the association
     // requests and responses use a wider contention window on every device.
-    m_tracker->Track(DynamicCast<WifiNetDevice>(scenario.serverDevices.Get(0)),
-                     scenario.workerDevices);
+    Ptr<WifiNetDevice> ap = DynamicCast<WifiNetDevice>(scenario.accessPointDevice);
+    m_tracker->Track(ap, scenario.workerDevices);
     if (m_stationLossBeacons > 0)
     {
         m_lossDetector = Create<WifiStationLossDetector>(m_stationLossBeacons);
-        m_lossDetector->Watch(DynamicCast<WifiNetDevice>(scenario.serverDevices.Get(0)),
-                              scenario.workerDevices);
+        m_lossDetector->Watch(ap, scenario.workerDevices);
     }
-    ConfigureChannelAccess(NetDeviceContainer(scenario.serverDevices, scenario.workerDevices));
+    ConfigureChannelAccess(NetDeviceContainer(NetDeviceContainer(ap), scenario.workerDevices));
     InstallMobility(scenario);
 }
 
@@ -540,7 +543,12 @@ WifiScenarioHelper::InstallMacs(NetworkScenario& scenario)
                 UintegerValue(m_maxMissedBeacons));
     scenario.workerDevices = m_wifi.Install(m_wifiPhy, mac, scenario.workers);
     mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
-    scenario.serverDevices = m_wifi.Install(m_wifiPhy, mac, scenario.server);
+    const NetDeviceContainer ap = m_wifi.Install(m_wifiPhy, mac, scenario.accessPoint);
+    scenario.accessPointDevice = ap.Get(0);
+    if (scenario.accessPoint == scenario.server)
+    {
+        scenario.serverDevices = ap;
+    }
 }
 
 void
@@ -599,7 +607,7 @@ WifiScenarioHelper::InstallMobility(NetworkScenario& scenario)
     apPosition->Add(Vector(0.0, 0.0, 0.0));
     apMobility.SetPositionAllocator(apPosition);
     apMobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    apMobility.Install(scenario.server);
+    apMobility.Install(scenario.accessPoint);
 
     const uint32_t n = GetNumWorkers();
     MobilityHelper staMobility;

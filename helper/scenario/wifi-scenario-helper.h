@@ -25,7 +25,9 @@ class YansWifiChannel;
 /**
  * \ingroup coded-learning
  * \brief The "wifi" network: an infrastructure cell (YANS channel and PHY) whose access point
- * is the server, at the origin, and whose stations are the workers: 802.11ax/ac/n/g/a, band,
+ * (NetworkScenario::accessPoint: the server unless a subclass such as
+ * WifiBackhaulScenarioHelper sets another node before InstallDevices) is at the origin, and
+ * whose stations are the workers: 802.11ax/ac/n/g/a, band,
  * channel width, placement on a circle or in a disc, optional 2-D random walk, log-distance
  * path loss, rate control Ideal, Minstrel-HT or Constant.
  *
@@ -217,7 +219,11 @@ class WifiScenarioHelper : public NetworkScenarioHelper
     void ConfigureStandard(WifiStandardRules::Band band);
     /// Sets the rate control. \param band the effective band
     void ConfigureRateControl(WifiStandardRules::Band band);
-    /// Installs the stations and the access point. \param scenario the scenario to fill
+    /**
+     * Installs the stations and the access point (on scenario.accessPoint; its device is also
+     * the server's when the access point is the server).
+     * \param scenario the scenario to fill
+     */
     void InstallMacs(NetworkScenario& scenario);
     /**
      * Sets the ADDBA response timeout (QoS), the MAC queues and the widened association

@@ -15,6 +15,7 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -271,6 +272,36 @@ FairAdmissionQueueDisc::GetRejectedBytes(uint32_t flowClass) const
     return ClassValue(flowClass, &FlowClass::totalRejected);
 }
 
+uint64_t
+FairAdmissionQueueDisc::GetReceivedPackets(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::receivedPackets);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetReceivedBytes(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::receivedBytes);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetDroppedBytes(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::droppedBytes);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetDequeuedPackets(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::dequeuedPackets);
+}
+
+uint64_t
+FairAdmissionQueueDisc::GetPeakBytes(uint32_t flowClass) const
+{
+    return ClassValue(flowClass, &FlowClass::peakBytes);
+}
+
 double
 FairAdmissionQueueDisc::JainOf(uint64_t FlowClass::*field) const
 {
@@ -524,14 +555,17 @@ FairAdmissionQueueDisc::DoEnqueue(Ptr<QueueDiscItem> item)
         DropBeforeEnqueue(item, UNCLASSIFIED_DROP);
         return false;
     }
+    FlowClass& fc = m_classes[c];
+    const uint32_t bytes = item->GetSize();
+    fc.receivedPackets++;
+    fc.receivedBytes += bytes;
     if (GetCurrentSize() + item > GetMaxSize())
     {
         NS_LOG_LOGIC("queue disc full");
+        fc.droppedBytes += bytes;
         DropBeforeEnqueue(item, LIMIT_EXCEEDED_DROP);
         return false;
     }
-    FlowClass& fc = m_classes[c];
-    const uint32_t bytes = item->GetSize();
     const bool admit = fc.held.empty() && Admits(c, static_cast<double>(bytes) / m_dataUnit);
     if (!admit && m_rejectMode == REJECT_DROP)
     {
@@ -544,6 +578,7 @@ FairAdmissionQueueDisc::DoEnqueue(Ptr<QueueDiscItem> item)
     if (!GetInternalQueue(c)->Enqueue(item))
     {
         // Dropped by the internal queue (its DropBeforeEnqueue has been called).
+        fc.droppedBytes += bytes;
         return false;
     }
     if (admit)
@@ -557,6 +592,7 @@ FairAdmissionQueueDisc::DoEnqueue(Ptr<QueueDiscItem> item)
         fc.heldBytes += bytes;
         m_rejectedTrace(c, item);
     }
+    fc.peakBytes = std::max(fc.peakBytes, fc.admittedBytes + fc.heldBytes);
     UpdateTotals();
     return true;
 }
@@ -611,6 +647,7 @@ FairAdmissionQueueDisc::DoDequeue()
     fc.admittedPackets--;
     fc.admittedBytes -= bytes;
     fc.totalDequeued += bytes;
+    fc.dequeuedPackets++;
     if (m_rejectMode == REJECT_HOLD)
     {
         AdmitHeld(best);

@@ -53,7 +53,10 @@ namespace ns3
  *
  * Classes: with packet filters, their result (0..NumClasses-1) is the class; otherwise each
  * new flow (QueueDiscItem::Hash()) takes the next unused class, and once all are used, flow
- * hash modulo NumClasses.
+ * hash modulo NumClasses. So without a filter the class numbers follow the order in which the
+ * flows' first packets arrive, not the workers' indices, and a worker with several flows (or
+ * more flows than classes) spreads over several classes or shares one:
+ * WifiBackhaulScenarioHelper adds a SourceAddressPacketFilter that makes class i worker i.
  *
  * Where it sits: as root queue disc of the device that carries every worker's upload, i.e.
  * the bottleneck egress towards the parameter server (e.g. the access point's or router's
@@ -139,6 +142,19 @@ class FairAdmissionQueueDisc : public QueueDisc
     uint64_t GetDequeuedBytes(uint32_t flowClass) const;
     /// \param flowClass the class \return the bytes rejected and dropped so far
     uint64_t GetRejectedBytes(uint32_t flowClass) const;
+    /// \param flowClass the class \return the packets classified into it so far (every
+    /// enqueue attempt: admitted, held back, rejected or dropped)
+    uint64_t GetReceivedPackets(uint32_t flowClass) const;
+    /// \param flowClass the class \return the bytes of GetReceivedPackets()
+    uint64_t GetReceivedBytes(uint32_t flowClass) const;
+    /// \param flowClass the class \return the bytes dropped because the queue disc (MaxSize)
+    /// or the class's queue was full (rejections not counted)
+    uint64_t GetDroppedBytes(uint32_t flowClass) const;
+    /// \param flowClass the class \return the packets dequeued so far
+    uint64_t GetDequeuedPackets(uint32_t flowClass) const;
+    /// \param flowClass the class \return the most bytes the class held at once (admitted and
+    /// held back, after an enqueue): the largest queue it had
+    uint64_t GetPeakBytes(uint32_t flowClass) const;
     /// \return Jain's index of the admitted bytes of the classes
     double GetJainAdmitted() const;
     /// \return Jain's index of the dequeued bytes of the classes
@@ -181,6 +197,11 @@ class FairAdmissionQueueDisc : public QueueDisc
         uint64_t totalAdmitted{0};   //!< bytes admitted so far
         uint64_t totalDequeued{0};   //!< bytes dequeued so far
         uint64_t totalRejected{0};   //!< bytes rejected and dropped so far
+        uint64_t receivedPackets{0}; //!< packets classified into the class so far
+        uint64_t receivedBytes{0};   //!< their bytes
+        uint64_t droppedBytes{0};    //!< bytes dropped as the queue disc or class was full
+        uint64_t dequeuedPackets{0}; //!< packets dequeued so far
+        uint64_t peakBytes{0};       //!< most bytes held at once (admitted + held back)
     };
 
     /// \param flowClass a class \throws std::out_of_range if it does not exist

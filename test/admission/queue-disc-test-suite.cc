@@ -218,6 +218,9 @@ class FairAdmissionAuxTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(q->GetAdmittedBytes(0), 4000, "class 0 admitted 4 packets");
         NS_TEST_EXPECT_MSG_EQ(q->GetRejectedBytes(0), 4000, "class 0 rejected 4 packets");
         NS_TEST_EXPECT_MSG_EQ(q->GetAdmittedBytes(1), 5000, "class 1 admitted 5 packets");
+        NS_TEST_EXPECT_MSG_EQ(q->GetReceivedPackets(0), 8, "class 0 received 8 packets");
+        NS_TEST_EXPECT_MSG_EQ(q->GetReceivedBytes(0), 8000, "admitted + rejected");
+        NS_TEST_EXPECT_MSG_EQ(q->GetDroppedBytes(0), 0, "rejections are not limit drops");
         NS_TEST_EXPECT_MSG_EQ(q->GetNPackets(), 9, "9 packets queued");
         NS_TEST_EXPECT_MSG_EQ(q->GetStats().nTotalDroppedPackets, 6, "6 drops in all");
         // Jain of admitted bytes (4000, 5000) = 81 / (2 * 41).
@@ -417,6 +420,13 @@ class FairAdmissionLimitTestCase : public TestCase
             q->GetStats().GetNDroppedPackets(FairAdmissionQueueDisc::LIMIT_EXCEEDED_DROP),
             2,
             "two limit drops");
+        // The drops were k = 4 (class 1) and k = 5 (class 2); every packet counts as received.
+        NS_TEST_EXPECT_MSG_EQ(q->GetDroppedBytes(0), 0, "class 0 lost nothing");
+        NS_TEST_EXPECT_MSG_EQ(q->GetDroppedBytes(1), 1000, "class 1 lost one packet");
+        NS_TEST_EXPECT_MSG_EQ(q->GetDroppedBytes(2), 1000, "class 2 lost one packet");
+        NS_TEST_EXPECT_MSG_EQ(q->GetReceivedPackets(1), 2, "class 1 received both");
+        NS_TEST_EXPECT_MSG_EQ(q->GetPeakBytes(0), 2000, "class 0 held 2 packets at once");
+        NS_TEST_EXPECT_MSG_EQ(q->GetPeakBytes(1), 1000, "class 1 held 1 packet");
         // Four flows for three classes: the fourth flow shares a class (hash modulo 3).
         q = MakeQueueDisc({{"NumClasses", "3"}, {"PerturbationFactor", "100"}});
         q->Initialize();

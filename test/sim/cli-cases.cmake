@@ -182,6 +182,19 @@ cl_sim(p2p-rate-list-length [=[p2p data rate list '1Mbps,2Mbps' has 2]=] --netwo
        --workers=3 --p2pRate=1Mbps,2Mbps)
 cl_sim(csma-rate-invalid [=[CSMA data rate 'fast' is invalid \(allowed: a rate > 0 with a unit]=]
        --network=csma --csmaRate=fast)
+cl_sim(backhaul-unknown [=[--backhaul=fiber: allowed values are none, p2p]=] --network=wifi
+       --backhaul=fiber)
+cl_sim(backhaul-not-wifi [=[--backhaul=p2p: only the Wi-Fi access point has a backhaul; --network=csma]=]
+       --network=csma --backhaul=p2p)
+cl_sim(queue-disc-unknown [=[--queueDisc=red: allowed values are none, fair-admission]=]
+       --network=wifi --backhaul=p2p --queueDisc=red)
+cl_sim(queue-disc-without-backhaul
+       [=[--queueDisc=fair-admission: the uploads cross a queue disc only on a backhaul \(allowed: --queueDisc=none, or --backhaul=p2p]=]
+       --network=wifi --queueDisc=fair-admission)
+cl_sim(backhaul-rate-invalid [=[backhaul data rate 'fast' is invalid \(allowed: a rate > 0 with a unit]=]
+       --network=wifi --backhaul=p2p --backhaulRate=fast)
+cl_sim(backhaul-delay-negative [=[backhaul delay '-1ms' is negative]=] --network=wifi
+       --backhaul=p2p --backhaulDelay=-1ms)
 cl_sim(wifi-distance-negative [=[Wi-Fi distance -5 m is invalid]=] --network=wifi --distance=-5)
 cl_sim(wifi-distances-count [=[Wi-Fi station distance list has 2 entries for 10 workers]=]
        --network=wifi --distances=5,40)

@@ -133,7 +133,7 @@ cmp -s "$work/ignore/summary.csv" "$work/ignore2/summary.csv" || fail "same flag
     --targetAccuracy=0.3 --outDir="$work/admission" >/dev/null
 check_run "$work/admission" 0.3 two-stage
 a="$work/admission/admission.csv"
-[ "$(head -1 "$a")" = "time_s,slot,total_backlog,total_virtual_backlog,total_reservoir,admitted_total,delivered_total,jain_admitted,min_admitted_share,max_admitted_share" ] ||
+[ "$(head -1 "$a")" = "time_s,slot,total_backlog,total_virtual_backlog,total_reservoir,admitted_total,delivered_total,jain_admitted,min_admitted_share,max_admitted_share,wasted_total,utility" ] ||
     fail "admission.csv header"
 rows=$(($(wc -l <"$a") - 1))
 [ "$rows" -gt 100 ] || fail "admission.csv has only $rows rows"

@@ -590,6 +590,52 @@ def test_regime_tables(work, root):
     check("more than 10% slower than uncoded in 0" in r.stdout, f"summary line ({r.stdout})")
 
 
+FLOWMON = """<?xml version="1.0" ?>
+<FlowMonitor>
+  <FlowStats>
+    <Flow flowId="1" rxBytes="3000" />
+    <Flow flowId="2" rxBytes="1000" />
+    <Flow flowId="3" rxBytes="9999" />
+  </FlowStats>
+  <Ipv4FlowClassifier>
+    <Flow flowId="1" sourceAddress="10.1.0.2" destinationAddress="10.1.0.1" />
+    <Flow flowId="2" sourceAddress="10.1.0.3" destinationAddress="10.1.0.1" />
+    <Flow flowId="3" sourceAddress="10.1.0.1" destinationAddress="10.1.0.2" />
+  </Ipv4FlowClassifier>
+</FlowMonitor>
+"""
+
+
+def test_extras(work):
+    """aggregate.py adds the metrics of admission.csv and flowmon.xml: one point of two runs;
+    run 1 has both files (backlogs 2 and 4, last utility 5 and wasted 0.5; 3000 and 1000 bytes
+    delivered by 2 of 3 workers in 2 s), run 2 neither (its extras are nan, n counts 1)."""
+    root = fresh(os.path.join(work, "extras"))
+    with open(os.path.join(root, "manifest.csv"), "w") as f:
+        f.write("run_dir,point,run,rng_run,x\n")
+        for i in (1, 2):
+            run_dir = f"runs/p000/r{i:02d}"
+            f.write(f"{run_dir},0,{i},{i},1\n")
+            write_summary(os.path.join(root, run_dir, "summary.csv"),
+                          dict(scheme="uncoded", network="wifi", workers="3", rng_run=str(i),
+                               sim_time_s="2", time_to_target_s="1"))
+    folder = os.path.join(root, "runs/p000/r01")
+    with open(os.path.join(folder, "admission.csv"), "w") as f:
+        f.write("time_s,slot,total_backlog,utility,wasted_total\n1,0,2,4,0\n2,1,4,5,0.5\n")
+    with open(os.path.join(folder, "flowmon.xml"), "w") as f:
+        f.write(FLOWMON)
+    run([AGGREGATE, root])
+    with open(os.path.join(root, "aggregate.csv")) as f:
+        table = {r["metric"]: r for r in csv.DictReader(f)}
+    expected = {"admission_mean_backlog": 3.0, "admission_utility": 5.0,
+                "admission_wasted": 0.5, "uplink_jain_delivered": 16e6 / (3 * 10e6),
+                "uplink_min_share": 0.0, "uplink_goodput_mbps": 4000 * 8 / 2 / 1e6}
+    for metric, value in expected.items():
+        r = table.get(metric)
+        check(r is not None and r["n"] == "1" and close(r["mean"], value),
+              f"aggregate.csv {metric}: n 1, mean {value} (got {r})")
+
+
 def read_manifest_rows(root):
     with open(os.path.join(root, "manifest.csv"), newline="") as f:
         rows = list(csv.DictReader(f))
@@ -605,6 +651,7 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     if a.test == "ci":
         test_ci(a.work)
+        test_extras(a.work)
     elif a.test == "cli":
         test_cli(a.work)
     elif a.test == "presets":
