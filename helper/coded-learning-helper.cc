@@ -143,6 +143,11 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
                                     "broadcast (network wifi or csma), not '" +
                                     scenario.kind + "'");
     }
+    if (broadcast && scenario.backhaulDevices.GetN() > 0)
+    {
+        throw std::invalid_argument("model delivery 'broadcast' needs the server on the "
+                                    "workers' subnet, not behind a backhaul");
+    }
     if (broadcast && m_transport != "udp")
     {
         throw std::invalid_argument("model delivery 'broadcast' needs the udp transport, not '" +

@@ -372,21 +372,6 @@ CodedLearningRunSettings::Validate() const
     CommandLineChecks::RequireOneOf("scheme", training.scheme, coded::GradientCodeFactory::Names());
     CommandLineChecks::RequireOneOf("network", network.kind, NetworkScenarioFactory::Kinds());
     CommandLineChecks::RequireOneOf("transport", network.transport, {"udp", "tcp"});
-    CommandLineChecks::RequireOneOf("modelDelivery",
-                                    network.modelDelivery,
-                                    {"unicast", "broadcast"});
-    if (network.modelDelivery == "broadcast" && network.kind != "wifi" && network.kind != "csma")
-    {
-        throw std::invalid_argument("--modelDelivery=broadcast needs one subnet with link-layer "
-                                    "broadcast: --network=wifi or csma, not --network=" +
-                                    network.kind);
-    }
-    if (network.modelDelivery == "broadcast" && network.transport != "udp")
-    {
-        throw std::invalid_argument("--modelDelivery=broadcast needs --transport=udp (TCP "
-                                    "has no broadcast), not --transport=" +
-                                    network.transport);
-    }
     data.Validate();
     model.Validate();
     CommandLineChecks::RequireOneOf("distribution",
@@ -415,6 +400,7 @@ CodedLearningRunSettings::Validate() const
                                     1000);
     CommandLineChecks::RequireRange("hidden", model.hidden, 1, 1e6);
     ValidateBackhaul();
+    ValidateModelDelivery();
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", admission.v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", admission.theta, 0.0, 1e6);
@@ -468,6 +454,38 @@ CodedLearningRunSettings::ValidateBackhaul() const
                                     ": the uploads cross a queue disc only on a backhaul "
                                     "(allowed: --queueDisc=none, or --backhaul=p2p with "
                                     "--network=wifi)");
+    }
+}
+
+void
+CodedLearningRunSettings::ValidateModelDelivery() const
+{
+    CommandLineChecks::RequireOneOf("modelDelivery",
+                                    network.modelDelivery,
+                                    {"unicast", "broadcast"});
+    if (network.modelDelivery != "broadcast")
+    {
+        return;
+    }
+    if (network.kind != "wifi" && network.kind != "csma")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs one subnet with link-layer "
+                                    "broadcast: --network=wifi or csma, not --network=" +
+                                    network.kind);
+    }
+    if (network.transport != "udp")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs --transport=udp (TCP "
+                                    "has no broadcast), not --transport=" +
+                                    network.transport);
+    }
+    if (network.topology.backhaul != "none")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs the server on the workers' "
+                                    "subnet, not behind --backhaul=" +
+                                    network.topology.backhaul +
+                                    " (the access point does not forward a subnet broadcast; "
+                                    "allowed: --backhaul=none)");
     }
 }
 

@@ -253,6 +253,9 @@ struct CodedLearningRunSettings
     /// Checks --backhaul and --queueDisc and their combination with --network.
     /// \throws std::invalid_argument
     void ValidateBackhaul() const;
+    /// Checks --modelDelivery against the network, transport and backhaul.
+    /// \throws std::invalid_argument
+    void ValidateModelDelivery() const;
 };
 
 } // namespace ns3

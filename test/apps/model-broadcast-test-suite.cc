@@ -13,6 +13,8 @@
 #include "ns3/test.h"
 
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace ns3;
@@ -293,7 +295,8 @@ class BroadcastRepairTestCase : public TestCase
 /**
  * \ingroup coded-learning
  * Model broadcast refusals: unknown deliveries, networks without one broadcast subnet (ideal,
- * point-to-point) and TCP are refused with messages naming the value and what is allowed.
+ * point-to-point, Wi-Fi behind a backhaul) and TCP are refused with messages naming the value and
+ * what is allowed.
  */
 class BroadcastRefusalTestCase : public TestCase
 {
@@ -304,9 +307,9 @@ class BroadcastRefusalTestCase : public TestCase
     }
 
   private:
-    /// \param s settings \param expected a part of the message \return whether Validate()
-    /// threw std::invalid_argument with it
-    static bool Refuses(const CodedLearningRunSettings& s, const std::string& expected)
+    /// \param s settings \return the message of the std::invalid_argument Validate() threw,
+    /// empty when it accepted them
+    static std::string Refusal(const CodedLearningRunSettings& s)
     {
         try
         {
@@ -314,27 +317,38 @@ class BroadcastRefusalTestCase : public TestCase
         }
         catch (const std::invalid_argument& e)
         {
-            return std::string(e.what()).find(expected) != std::string::npos;
+            return e.what();
         }
-        return false;
+        return "";
+    }
+
+    /// \param s settings \param expected a part of the message \return whether Validate()
+    /// threw std::invalid_argument with it
+    static bool Refuses(const CodedLearningRunSettings& s, const std::string& expected)
+    {
+        return Refusal(s).find(expected) != std::string::npos;
     }
 
     void DoRun() override
     {
         CodedLearningRunSettings s = BroadcastSettings("multicast");
+        s.training.evalInterval = 1; // the flag's range (the small runs use 0)
         NS_TEST_EXPECT_MSG_EQ(Refuses(s,
                                       "--modelDelivery=multicast: allowed values are "
                                       "unicast, broadcast"),
                               true,
                               "unknown delivery");
-        s = BroadcastSettings("broadcast");
-        NS_TEST_EXPECT_MSG_EQ(Refuses(s, "x"), false, "broadcast on CSMA over UDP is fine");
+        s.network.modelDelivery = "broadcast";
+        NS_TEST_EXPECT_MSG_EQ(Refusal(s), "", "broadcast on CSMA over UDP is fine");
         s.network.kind = "p2p";
         NS_TEST_EXPECT_MSG_EQ(Refuses(s, "not --network=p2p"), true, "point-to-point");
         s.network.kind = "ideal";
         NS_TEST_EXPECT_MSG_EQ(Refuses(s, "not --network=ideal"), true, "ideal network");
         s.network.kind = "wifi";
-        NS_TEST_EXPECT_MSG_EQ(Refuses(s, "x"), false, "broadcast on Wi-Fi is fine");
+        NS_TEST_EXPECT_MSG_EQ(Refusal(s), "", "broadcast on Wi-Fi is fine");
+        s.network.topology.backhaul = "p2p";
+        NS_TEST_EXPECT_MSG_EQ(Refuses(s, "not behind --backhaul=p2p"), true, "backhaul");
+        s.network.topology.backhaul = "none";
         s.network.transport = "tcp";
         NS_TEST_EXPECT_MSG_EQ(Refuses(s, "needs --transport=udp"), true, "TCP");
         CodedLearningHelper helper;

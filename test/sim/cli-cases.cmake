@@ -110,6 +110,9 @@ cl_sim(model-delivery-broadcast-p2p
 cl_sim(model-delivery-broadcast-tcp
        [=[--modelDelivery=broadcast needs --transport=udp \(TCP has no broadcast\), not --transport=tcp]=]
        --modelDelivery=broadcast --network=csma --transport=tcp)
+cl_sim(model-delivery-broadcast-backhaul
+       [=[--modelDelivery=broadcast needs the server on the workers' subnet, not behind --backhaul=p2p]=]
+       --modelDelivery=broadcast --network=wifi --backhaul=p2p)
 cl_sim(model-unknown [=[--model=cnn: allowed values are softmax, mlp]=] --model=cnn)
 cl_sim(dataset-unknown [=[--dataset=cifar: allowed values are fashion-mnist, synthetic]=]
        --dataset=cifar)
