@@ -201,6 +201,7 @@ TRANSPORT_NS3_TESTS = [
 APPS_SOURCES = [
     'model/apps/compute-time-model.cc',
     'model/apps/learning-setup.cc',
+    'model/apps/model-distributor.cc',
     'model/apps/ns3-random-source.cc',
     'model/apps/parameter-server-application.cc',
     'model/apps/run-diagnosis.cc',
@@ -223,6 +224,7 @@ APPS_HEADERS = [
     'model/apps/compute-time-model.h',
     'model/apps/iteration-record.h',
     'model/apps/learning-setup.h',
+    'model/apps/model-distributor.h',
     'model/apps/ns3-random-source.h',
     'model/apps/parameter-server-application.h',
     'model/apps/run-diagnosis.h',
@@ -250,6 +252,7 @@ APPS_NS3_TESTS = [
     'test/apps/coded-learning-test-run.h',
     'test/apps/faults-test-suite.cc',
     'test/apps/hostile-packets-test-suite.cc',
+    'test/apps/model-broadcast-test-suite.cc',
     'test/apps/ns3-random-source-test-suite.cc',
     'test/apps/performance-test-suite.cc',
     'test/apps/training-test-suite.cc',

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "coded-learning-helper.h"
 
+#include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/ideal-message-transport.h"
+#include "ns3/ipv4.h"
 #include "ns3/pointer.h"
+#include "ns3/string.h"
 #include "ns3/tcp-message-transport.h"
 #include "ns3/udp-message-transport.h"
 #include "ns3/uinteger.h"
@@ -105,6 +108,13 @@ CodedLearningHelper::SetPort(uint16_t port)
 }
 
 void
+CodedLearningHelper::SetModelDelivery(const std::string& kind)
+{
+    ModelDistributor::ParseMode(kind); // throws for anything else
+    m_modelDelivery = kind;
+}
+
+void
 CodedLearningHelper::SetAdmission(Ptr<LyapunovSlotScheduler> scheduler)
 {
     m_admission = scheduler;
@@ -125,6 +135,23 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
             throw std::invalid_argument("slow worker " + std::to_string(w) + " does not exist (" +
                                         std::to_string(n) + " workers)");
         }
+    }
+    const bool broadcast = m_modelDelivery == "broadcast";
+    if (broadcast && (scenario.ideal || (scenario.kind != "wifi" && scenario.kind != "csma")))
+    {
+        throw std::invalid_argument("model delivery 'broadcast' needs one subnet with link-layer "
+                                    "broadcast (network wifi or csma), not '" +
+                                    scenario.kind + "'");
+    }
+    if (broadcast && scenario.backhaulDevices.GetN() > 0)
+    {
+        throw std::invalid_argument("model delivery 'broadcast' needs the server on the "
+                                    "workers' subnet, not behind a backhaul");
+    }
+    if (broadcast && m_transport != "udp")
+    {
+        throw std::invalid_argument("model delivery 'broadcast' needs the udp transport, not '" +
+                                    m_transport + "'");
     }
     ApplicationContainer apps;
     m_server = m_serverFactory.Create<ParameterServerApplication>();
@@ -169,6 +196,13 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
         {
             Ptr<UdpMessageTransport> s = m_udpFactory.Create<UdpMessageTransport>();
             s->Setup(scenario.server, m_port, workerAddresses, true);
+            if (broadcast)
+            {
+                Ptr<Ipv4> ipv4 = scenario.server->GetObject<Ipv4>();
+                const int32_t i = ipv4->GetInterfaceForAddress(scenario.serverAddresses[0]);
+                NS_ABORT_MSG_IF(i < 0, "the server has no interface with its address");
+                s->SetBroadcastAddress(ipv4->GetAddress(i, 0).GetBroadcast());
+            }
             serverTransport = s;
             for (uint32_t i = 0; i < n; ++i)
             {
@@ -180,6 +214,7 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
     }
     m_serverTransport = serverTransport;
     m_workerTransports = workerTransports;
+    m_server->SetAttribute("ModelDelivery", StringValue(m_modelDelivery));
     m_server->Setup(m_setup, serverTransport, n, m_coding);
     m_server->SetAdmission(m_admission);
     scenario.server->AddApplication(m_server);
@@ -189,6 +224,7 @@ CodedLearningHelper::Install(const NetworkScenario& scenario)
         Ptr<WorkerApplication> w = m_workerFactory.Create<WorkerApplication>();
         w->SetAttribute("Index", UintegerValue(i));
         w->SetAttribute("UplinkAdmission", BooleanValue(m_admission != nullptr));
+        w->SetAttribute("ModelRepair", BooleanValue(broadcast));
         Ptr<ComputeTimeModel> model = m_computeFactory.Create<ComputeTimeModel>();
         w->SetAttribute("ComputeTimeModel", PointerValue(model));
         w->Setup(m_setup, workerTransports[i]);

@@ -74,6 +74,14 @@ class CodedLearningHelper
     void SetTransportAttribute(const std::string& name, const AttributeValue& value);
 
     /**
+     * \param kind how the model reaches the workers: "unicast" (default) or "broadcast" (one
+     *        copy per iteration to the subnet's broadcast address, lost chunks NACKed and sent
+     *        again; only UDP on one subnet with link-layer broadcast: "wifi" or "csma";
+     *        Install() refuses the rest)
+     * \throws std::invalid_argument for another kind
+     */
+    void SetModelDelivery(const std::string& kind);
+    /**
      * \param workers indices of persistently slow workers
      * \param slowdown their ComputeTimeModel SlowdownFactor (>= 1)
      */
@@ -125,6 +133,7 @@ class CodedLearningHelper
     ObjectFactory m_udpFactory;                            //!< UDP transports
     ObjectFactory m_tcpFactory;                            //!< TCP transports
     std::string m_transport{"udp"};                        //!< transport on real networks
+    std::string m_modelDelivery{"unicast"};                //!< unicast or broadcast
     std::vector<uint32_t> m_slowWorkers;                   //!< slow set
     double m_slowdown{1.0};                                //!< their slow-down
     uint16_t m_port{9000};                                 //!< UDP port

@@ -100,8 +100,10 @@ local function dissect_chunk(tvb, pinfo, root)
         tree:add_le(f.compute_time, tvb(HEADER_SIZE, 8))
     end
     local name = type_names[v.type] or "UNKNOWN"
-    local summary = string.format("%s it=%d w=%d st=%d task=%d chunk=%d/%d off=%d len=%d/%d",
-        name, v.iteration, v.worker, v.stage, v.task, v.chunk_index, v.chunk_count,
+    -- Worker 65535 (ALL_WORKERS): a MODEL broadcast to every worker, or a repair chunk of it.
+    local worker = v.worker == 65535 and "all" or tostring(v.worker)
+    local summary = string.format("%s it=%d w=%s st=%d task=%d chunk=%d/%d off=%d len=%d/%d",
+        name, v.iteration, worker, v.stage, v.task, v.chunk_index, v.chunk_count,
         v.chunk_offset, v.payload_length, v.message_length)
     tree:append_text(", " .. summary)
     -- The rules of CodedLearningHeader::Deserialize that concern single fields.

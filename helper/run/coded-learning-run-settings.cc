@@ -54,6 +54,11 @@ AddNetworkFlags(CommandLine& cmd, CodedLearningRunSettings::Network& n)
     cmd.AddValue("transport",
                  "Transport of the messages on real networks: udp or tcp",
                  n.transport);
+    cmd.AddValue("modelDelivery",
+                 "How the model reaches the workers: unicast (a copy per worker) or broadcast "
+                 "(one copy per iteration to the subnet, lost chunks NACKed and sent again; "
+                 "udp on wifi or csma only)",
+                 n.modelDelivery);
     cmd.AddValue("lossRate", "Packet loss rate in [0, 1] on uplink and downlink", n.lossRate);
     cmd.AddValue("lossModel", "Loss model: rate (independent) or burst", t.lossModel);
     cmd.AddValue("wifiStandard",
@@ -395,6 +400,7 @@ CodedLearningRunSettings::Validate() const
                                     1000);
     CommandLineChecks::RequireRange("hidden", model.hidden, 1, 1e6);
     ValidateBackhaul();
+    ValidateModelDelivery();
     CommandLineChecks::RequireOneOf("admission", admission.kind, {"none", "lyapunov"});
     CommandLineChecks::RequireRange("V", admission.v, 1e-9, 1e12);
     CommandLineChecks::RequireRange("theta", admission.theta, 0.0, 1e6);
@@ -448,6 +454,38 @@ CodedLearningRunSettings::ValidateBackhaul() const
                                     ": the uploads cross a queue disc only on a backhaul "
                                     "(allowed: --queueDisc=none, or --backhaul=p2p with "
                                     "--network=wifi)");
+    }
+}
+
+void
+CodedLearningRunSettings::ValidateModelDelivery() const
+{
+    CommandLineChecks::RequireOneOf("modelDelivery",
+                                    network.modelDelivery,
+                                    {"unicast", "broadcast"});
+    if (network.modelDelivery != "broadcast")
+    {
+        return;
+    }
+    if (network.kind != "wifi" && network.kind != "csma")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs one subnet with link-layer "
+                                    "broadcast: --network=wifi or csma, not --network=" +
+                                    network.kind);
+    }
+    if (network.transport != "udp")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs --transport=udp (TCP "
+                                    "has no broadcast), not --transport=" +
+                                    network.transport);
+    }
+    if (network.topology.backhaul != "none")
+    {
+        throw std::invalid_argument("--modelDelivery=broadcast needs the server on the workers' "
+                                    "subnet, not behind --backhaul=" +
+                                    network.topology.backhaul +
+                                    " (the access point does not forward a subnet broadcast; "
+                                    "allowed: --backhaul=none)");
     }
 }
 

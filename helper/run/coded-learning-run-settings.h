@@ -83,6 +83,9 @@ struct CodedLearningRunSettings
         std::string kind{"wifi"};
         /// Message transport on real networks: "udp" or "tcp" (--transport).
         std::string transport{"udp"};
+        /// How the model reaches the workers: "unicast" or "broadcast" (one copy per
+        /// iteration, NACK repair; UDP on wifi or csma only) (--modelDelivery).
+        std::string modelDelivery{"unicast"};
         /// Packet loss rate on uplink and downlink, [0, 1] (--lossRate; sets both loss rates
         /// of topology).
         double lossRate{0.0};
@@ -250,6 +253,9 @@ struct CodedLearningRunSettings
     /// Checks --backhaul and --queueDisc and their combination with --network.
     /// \throws std::invalid_argument
     void ValidateBackhaul() const;
+    /// Checks --modelDelivery against the network, transport and backhaul.
+    /// \throws std::invalid_argument
+    void ValidateModelDelivery() const;
 };
 
 } // namespace ns3

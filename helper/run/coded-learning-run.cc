@@ -277,6 +277,7 @@ CodedLearningRun::InstallApplications()
     m_learning.SetLearningSetup(m_setup);
     m_learning.SetCodingParameters(m_settings.coding);
     m_learning.SetTransport(m_settings.network.transport);
+    m_learning.SetModelDelivery(m_settings.network.modelDelivery);
     m_learning.SetServerAttribute("Scheme", StringValue(t.scheme));
     m_learning.SetServerAttribute("Iterations", UintegerValue(t.iterations));
     m_learning.SetServerAttribute("NumPartitions", UintegerValue(t.numPartitions));
@@ -584,6 +585,13 @@ CodedLearningRun::Print(std::ostream& out, std::ostream& err, const std::string&
         << (s.Iterations() ? s.MeanComputeLoad() : 0.0) << ", uplink " << s.TotalUplinkBytes()
         << " bytes; wrote " << m_settings.outputs.outDir << "/iterations.csv\n";
     out << program << ": " << m_events << " simulator events\n";
+    const ModelDistributor& models = m_learning.GetServer()->GetModelDistributor();
+    if (models.GetMode() == ModelDistributor::BROADCAST)
+    {
+        out << program << ": model broadcast: " << models.TotalBroadcastChunks()
+            << " chunks broadcast, " << models.TotalNacks() << " NACKs, "
+            << models.TotalRepairChunks() << " chunks sent again by unicast\n";
+    }
     out << program << ": " << m_setup->GetGradientCache().GetMisses()
         << " block gradients computed, " << m_setup->GetGradientCache().GetHits()
         << " shared between workers\n";

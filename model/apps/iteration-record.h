@@ -25,11 +25,13 @@ struct IterationRecord
     uint32_t resultsReceived{0}; //!< results received before the end
     bool decoded{false};         //!< the gradient was decoded (else the deadline fired)
     double decodeResidual{std::numeric_limits<double>::quiet_NaN()}; //!< max |a^T B_F - 1|
-    uint64_t bytesUp{0};       //!< bytes received by the server during the iteration
-    uint64_t bytesDown{0};     //!< bytes sent by the server during the iteration
-    uint64_t chunksLost{0};    //!< chunks missing from partial results at the end
-    bool stageTwo{false};      //!< the two-stage scheme issued stage 2
-    uint32_t stageTwoTasks{0}; //!< stage-2 tasks issued
+    uint64_t bytesUp{0};           //!< bytes received by the server during the iteration
+    uint64_t bytesDown{0};         //!< bytes sent by the server during the iteration
+    uint64_t chunksLost{0};        //!< chunks missing from partial results at the end
+    uint32_t modelNacks{0};        //!< NACKs of the broadcast model answered (not in the CSV)
+    uint64_t modelRepairChunks{0}; //!< model chunks sent again after NACKs (not in the CSV)
+    bool stageTwo{false};          //!< the two-stage scheme issued stage 2
+    uint32_t stageTwoTasks{0};     //!< stage-2 tasks issued
     double trainLoss{std::numeric_limits<double>::quiet_NaN()};    //!< decoded mean training loss
     double testAccuracy{std::numeric_limits<double>::quiet_NaN()}; //!< NaN unless evaluated
     /**

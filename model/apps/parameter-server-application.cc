@@ -99,6 +99,13 @@ ParameterServerApplication::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&ParameterServerApplication::m_batchSize),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ModelDelivery",
+                          "unicast (a copy of the model per worker with work) or broadcast (one "
+                          "copy to the subnet's broadcast address, NACKed chunks sent again by "
+                          "unicast; needs a UDP transport with a broadcast address).",
+                          StringValue("unicast"),
+                          MakeStringAccessor(&ParameterServerApplication::m_delivery),
+                          MakeStringChecker())
             .AddTraceSource("IterationEnd",
                             "An iteration ended (decoded or at its deadline).",
                             MakeTraceSourceAccessor(&ParameterServerApplication::m_iterationEnd),
@@ -132,6 +139,7 @@ ParameterServerApplication::ParameterServerApplication()
       m_historyBeta(0.8),
       m_float32(false),
       m_batchSize(0),
+      m_delivery("unicast"),
       m_rng(CreateObject<Ns3RandomSource>()),
       m_batchRng(CreateObject<Ns3RandomSource>())
 {
@@ -207,6 +215,7 @@ ParameterServerApplication::StartApplication()
     sgd.momentum = m_momentum;
     sgd.weightDecay = m_weightDecay;
     m_sgd = std::make_unique<coded::SgdOptimizer>(sgd);
+    m_models.Setup(m_transport, m_numWorkers, ModelDistributor::ParseMode(m_delivery));
     m_transport->SetReceiveCallback(MakeCallback(&ParameterServerApplication::HandleMessage, this));
     m_transport->Start();
     if (m_admission)
@@ -277,19 +286,14 @@ ParameterServerApplication::StartIteration()
     m_bytesUpAtStart = m_transport->GetBytesReceived();
     m_bytesDownAtStart = m_transport->GetBytesSent();
 
-    // The model goes to the workers with work (all of them for the single-stage schemes); a
-    // worker that gets stage-2 work later gets it then (Dispatch).
-    m_modelBytes = coded::EncodeVector(m_params,
-                                       m_float32 ? coded::WirePrecision::FLOAT32
-                                                 : coded::WirePrecision::FLOAT64);
-    m_hasModel.assign(m_numWorkers, false);
-    for (uint32_t w = 0; w < m_numWorkers; ++w)
-    {
-        if (!m_round->Plan().TasksOfWorker(w).empty())
-        {
-            SendModel(w);
-        }
-    }
+    // The model: by unicast to the workers with work (a worker that gets stage-2 work later
+    // gets it then, Dispatch), or one broadcast to all (ModelDistributor).
+    m_models.StartIteration(m_iteration,
+                            coded::EncodeVector(m_params,
+                                                m_float32 ? coded::WirePrecision::FLOAT32
+                                                          : coded::WirePrecision::FLOAT64),
+                            PrecisionFlags(),
+                            m_round->Plan());
     std::vector<uint32_t> ids(m_round->Plan().NumTasks());
     for (uint32_t i = 0; i < ids.size(); ++i)
     {
@@ -315,18 +319,6 @@ ParameterServerApplication::ScheduleStageTwoCheck()
     const double elapsed = Simulator::Now().GetSeconds() - m_record.startTime;
     const Time delay = Seconds(std::max(0.0, next - elapsed)) + NanoSeconds(1);
     m_stageTwoEvent = Simulator::Schedule(delay, &ParameterServerApplication::CheckStageTwo, this);
-}
-
-void
-ParameterServerApplication::SendModel(uint32_t worker)
-{
-    MessageInfo info;
-    info.type = CodedLearningHeader::MODEL;
-    info.iteration = m_iteration;
-    info.worker = static_cast<uint16_t>(worker);
-    info.flags = PrecisionFlags();
-    m_transport->Send(worker, info, m_modelBytes);
-    m_hasModel[worker] = true;
 }
 
 void
@@ -364,9 +356,9 @@ ParameterServerApplication::Dispatch(const std::vector<uint32_t>& ids)
                 wire.rawSamples = coded::EncodeRawSamples(m_setup->Train(), wire.rawRows);
             }
         }
-        if (!m_hasModel[task.worker])
+        if (!m_models.Has(task.worker))
         {
-            SendModel(task.worker);
+            m_models.SendTo(task.worker);
         }
         MessageInfo info;
         info.type = CodedLearningHeader::TASK;
@@ -419,6 +411,15 @@ ParameterServerApplication::HandleMessage(uint32_t peer,
     if (info.type == CodedLearningHeader::REPORT && m_admission)
     {
         HandleReport(peer, info, payload);
+        return;
+    }
+    if (info.type == CodedLearningHeader::NACK && m_models.GetMode() == ModelDistributor::BROADCAST)
+    {
+        const std::string refused = m_models.HandleNack(peer, info, payload, m_active);
+        if (!refused.empty())
+        {
+            DropResult(refused);
+        }
         return;
     }
     if (info.type != CodedLearningHeader::RESULT)
@@ -741,6 +742,8 @@ ParameterServerApplication::Complete(bool decoded, const std::string& notFinite)
     m_transport->DiscardBefore(m_iteration + 1);
     m_record.bytesUp = m_transport->GetBytesReceived() - m_bytesUpAtStart;
     m_record.bytesDown = m_transport->GetBytesSent() - m_bytesDownAtStart;
+    m_record.modelNacks = m_models.IterationNacks();
+    m_record.modelRepairChunks = m_models.IterationRepairChunks();
     m_record.endTime = now.GetSeconds();
     const bool last = m_iteration + 1 >= m_iterations || m_diverged;
     if (last || (m_evalInterval > 0 && (m_iteration + 1) % m_evalInterval == 0))
@@ -768,6 +771,7 @@ ParameterServerApplication::DoDispose()
     NS_LOG_FUNCTION(this);
     m_round.reset();
     m_code.reset();
+    m_models.Clear();
     m_admission = nullptr;
     if (m_transport)
     {

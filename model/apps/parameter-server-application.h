@@ -4,6 +4,7 @@
 
 #include "iteration-record.h"
 #include "learning-setup.h"
+#include "model-distributor.h"
 #include "ns3-random-source.h"
 
 #include "ns3/application.h"
@@ -35,7 +36,8 @@ namespace ns3
  * as possible, update the model with SGD, cancel outstanding work (CANCEL), update the
  * history (censored for unfinished workers), evaluate every EvalInterval iterations, report
  * the iteration (IterationEnd) and start the next one. If the results do not suffice by
- * IterationDeadline, the iteration ends without an update.
+ * IterationDeadline, the iteration ends without an update. With ModelDelivery=broadcast the
+ * model goes once to all workers and NACKed chunks are sent again (ModelDistributor).
  *
  * Divergence: a decoded gradient (or training loss) that is not finite, an updated model that
  * is not finite, or Diverge() (a worker computed a result that is not finite) ends training
@@ -176,6 +178,12 @@ class ParameterServerApplication : public Application
         return m_lateResults;
     }
 
+    /// \return how the model reaches the workers (its counters: NACKs, repair chunks)
+    const ModelDistributor& GetModelDistributor() const
+    {
+        return m_models;
+    }
+
   protected:
     /// Releases what this object holds (ns3::Object::DoDispose).
     void DoDispose() override;
@@ -191,9 +199,6 @@ class ParameterServerApplication : public Application
 
     /// \param ids task ids to send to their workers (with the model, to a worker without it)
     void Dispatch(const std::vector<uint32_t>& ids);
-
-    /// Sends the iteration's model to a worker. \param worker it
-    void SendModel(uint32_t worker);
 
     /// Starts stage 2 if its trigger has fired, then schedules the next check.
     void CheckStageTwo();
@@ -263,6 +268,7 @@ class ParameterServerApplication : public Application
     double m_historyBeta;     //!< EWMA weight
     bool m_float32;           //!< wire precision float32
     uint32_t m_batchSize;     //!< mini-batch rows (0 = all)
+    std::string m_delivery;   //!< model delivery: unicast or broadcast
 
     Ptr<LearningSetup> m_setup;                          //!< learning task
     Ptr<MessageTransport> m_transport;                   //!< transport
@@ -286,8 +292,7 @@ class ParameterServerApplication : public Application
     std::vector<Time> m_dispatched;                 //!< dispatch time by task id
     std::vector<Time> m_arrived;                    //!< arrival time by task id
     std::vector<double> m_network;                  //!< network time by task id (received)
-    std::vector<uint8_t> m_modelBytes;              //!< this iteration's MODEL payload
-    std::vector<bool> m_hasModel;                   //!< per worker: MODEL sent this iteration
+    ModelDistributor m_models;                      //!< this iteration's MODEL, who has it
     IterationRecord m_record;                       //!< being filled
     uint64_t m_bytesUpAtStart{0};                   //!< transport counter at start
     uint64_t m_bytesDownAtStart{0};                 //!< transport counter at start

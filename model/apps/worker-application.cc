@@ -46,6 +46,19 @@ WorkerApplication::GetTypeId()
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&WorkerApplication::m_reportRepeat),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("ModelRepair",
+                          "The server broadcasts the model (ModelDelivery=broadcast): accept "
+                          "MODEL addressed to all workers and NACK its missing chunks.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&WorkerApplication::m_modelRepair),
+                          MakeBooleanChecker())
+            .AddAttribute("ModelRepairTimeout",
+                          "With ModelRepair: NACK the missing chunks of an incomplete broadcast "
+                          "model this long after its last new chunk (or after a TASK that came "
+                          "without it), and again after each further timeout.",
+                          TimeValue(MilliSeconds(20)),
+                          MakeTimeAccessor(&WorkerApplication::m_repairTimeout),
+                          MakeTimeChecker(NanoSeconds(1)))
             .AddTraceSource("TaskStarted",
                             "A task started: its result is computed, its compute time drawn.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_taskStarted),
@@ -128,6 +141,11 @@ WorkerApplication::StartApplication()
     m_active = true;
     m_model = m_setup->NewModel();
     m_transport->SetReceiveCallback(MakeCallback(&WorkerApplication::HandleMessage, this));
+    if (m_modelRepair)
+    {
+        m_transport->TraceConnectWithoutContext("ChunkReceived",
+                                                MakeCallback(&WorkerApplication::OnChunk, this));
+    }
     m_transport->Start();
 }
 
@@ -146,6 +164,7 @@ WorkerApplication::StopApplication()
         CountWork((Simulator::Now() - m_runningStart).GetSeconds() / m_runningTime.GetSeconds());
     }
     Simulator::Cancel(m_finishEvent);
+    Simulator::Cancel(m_repairEvent);
     m_queue.clear();
     m_held.clear();
     m_busy = false;
@@ -187,7 +206,9 @@ WorkerApplication::HandleMessage(uint32_t /* peer */,
                                  const std::vector<uint8_t>& payload)
 {
     NS_LOG_FUNCTION(this << +info.type << info.iteration << info.task);
-    if (info.worker != m_index && info.type != CodedLearningHeader::CANCEL)
+    const bool toAll = m_modelRepair && info.type == CodedLearningHeader::MODEL &&
+                       info.worker == CodedLearningHeader::ALL_WORKERS;
+    if (info.worker != m_index && info.type != CodedLearningHeader::CANCEL && !toAll)
     {
         DropMessage("addressed to worker " + std::to_string(info.worker));
         return;
@@ -249,6 +270,10 @@ WorkerApplication::HandleMessage(uint32_t /* peer */,
         }
         m_rawSamplesReceived += coded::RowCount(q.task.rawRows);
         q.task.rawSamples.clear(); // the values are in the shared training set
+        if (m_modelRepair && !HasModelOf(info.iteration))
+        {
+            ArmRepair(info.iteration, info.flags, false); // its model is late or lost
+        }
         m_queue.push_back(std::move(q));
         TryStart();
         break;
@@ -286,6 +311,76 @@ WorkerApplication::HasRows(const coded::WireTask& task) const
         }
     }
     return true;
+}
+
+bool
+WorkerApplication::HasModelOf(uint32_t iteration) const
+{
+    return m_haveModel && m_iteration >= iteration;
+}
+
+void
+WorkerApplication::OnChunk(uint32_t /* peer */,
+                           const MessageInfo& info,
+                           uint32_t /* chunk */,
+                           uint32_t /* bytes */)
+{
+    if (info.type == CodedLearningHeader::MODEL &&
+        info.worker == CodedLearningHeader::ALL_WORKERS && !HasModelOf(info.iteration))
+    {
+        ArmRepair(info.iteration, info.flags, true);
+    }
+}
+
+void
+WorkerApplication::ArmRepair(uint32_t iteration, uint8_t flags, bool restart)
+{
+    if (!restart && !m_repairEvent.IsExpired() && m_repairIteration == iteration)
+    {
+        return;
+    }
+    if (!m_repairEvent.IsExpired() && iteration < m_repairIteration)
+    {
+        return; // the timer waits for a later model already
+    }
+    Simulator::Cancel(m_repairEvent);
+    m_repairIteration = iteration;
+    m_repairFlags = flags & CodedLearningHeader::FLAG_FLOAT32;
+    m_repairEvent = Simulator::Schedule(m_repairTimeout, &WorkerApplication::OnRepairTimeout, this);
+}
+
+void
+WorkerApplication::OnRepairTimeout()
+{
+    const uint32_t r = m_repairIteration;
+    if (!m_active || HasModelOf(r) || r + 1 <= m_cancelledUpTo)
+    {
+        return; // the model is whole, or its iteration is over
+    }
+    MessageInfo model;
+    model.type = CodedLearningHeader::MODEL;
+    model.iteration = r;
+    model.worker = CodedLearningHeader::ALL_WORKERS;
+    std::vector<uint32_t> missing = m_transport->MissingChunksOf(model);
+    if (missing.empty())
+    {
+        // Nothing of it arrived (a TASK came without it): ask for every chunk.
+        const uint32_t bytesPerValue = (m_repairFlags & CodedLearningHeader::FLAG_FLOAT32) ? 4 : 8;
+        const auto count = static_cast<uint32_t>(
+            m_transport->ChunkSizes(m_model->NumParameters() * bytesPerValue).size());
+        for (uint32_t c = 0; c < count; ++c)
+        {
+            missing.push_back(c);
+        }
+    }
+    MessageInfo nack;
+    nack.type = CodedLearningHeader::NACK;
+    nack.iteration = r;
+    nack.worker = m_index;
+    NS_LOG_LOGIC("worker " << m_index << " NACKs " << missing.size() << " chunks of model " << r);
+    m_transport->Send(0, nack, coded::EncodeChunkList(missing));
+    ++m_nacksSent;
+    m_repairEvent = Simulator::Schedule(m_repairTimeout, &WorkerApplication::OnRepairTimeout, this);
 }
 
 void

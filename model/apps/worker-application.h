@@ -34,6 +34,11 @@ namespace ns3
  * uploads when. ComputeStarted and ComputeEnded report each task's computation (its samples,
  * drawn time and the time it actually computed), which the energy accounting prices; PowerOff()
  * stops the worker for good when its battery is empty (doc/energy.rst).
+ * With ModelRepair on (the server broadcasts the model), a MODEL addressed to all workers
+ * (CodedLearningHeader::ALL_WORKERS) is accepted too; when the iteration's model is still
+ * incomplete ModelRepairTimeout after its last new chunk (or after a TASK that arrived without
+ * it), the worker sends a NACK naming the missing chunks (every chunk if none arrived), and
+ * again after each further timeout until the model is whole or its iteration is over.
  */
 class WorkerApplication : public Application
 {
@@ -145,6 +150,12 @@ class WorkerApplication : public Application
         return m_poweredOff;
     }
 
+    /// \return NACKs of the broadcast model sent (ModelRepair)
+    uint32_t GetModelNacksSent() const
+    {
+        return m_nacksSent;
+    }
+
     /// \return tasks refused because they needed rows the worker does not have
     uint32_t GetTasksRefused() const
     {
@@ -224,6 +235,23 @@ class WorkerApplication : public Application
 
     /// Ends the running task's computation. \param fraction the part of its load done
     void CountWork(double fraction);
+    /// \param iteration an iteration \return whether its model (or a later one) is here
+    bool HasModelOf(uint32_t iteration) const;
+    /**
+     * Transport trace sink (ModelRepair): a new chunk arrived; a chunk of the broadcast model
+     * restarts the repair timer.
+     * \param peer the server \param info its message \param chunk its index
+     * \param bytes its payload bytes
+     */
+    void OnChunk(uint32_t peer, const MessageInfo& info, uint32_t chunk, uint32_t bytes);
+    /**
+     * (Re)starts the repair timer of an iteration's broadcast model.
+     * \param iteration the iteration \param flags the model's precision flags
+     * \param restart restart a timer already running for this iteration (else keep it)
+     */
+    void ArmRepair(uint32_t iteration, uint8_t flags, bool restart);
+    /// The repair timer fired: NACK the missing chunks of the model if it is still incomplete.
+    void OnRepairTimeout();
 
     uint16_t m_index;                              //!< worker index
     Ptr<LearningSetup> m_setup;                    //!< learning task
@@ -254,6 +282,12 @@ class WorkerApplication : public Application
     uint64_t m_rawSamplesReceived{0};                      //!< raw samples received with tasks
     double m_loadDone{0};                                  //!< computation done
     TracedCallback<uint32_t, uint32_t, double> m_workDone; //!< computation done
+    bool m_modelRepair{false};                             //!< NACK missing broadcast model chunks
+    Time m_repairTimeout;                                  //!< wait before a NACK
+    EventId m_repairEvent;                                 //!< the repair timer
+    uint32_t m_repairIteration{0};                         //!< the model the timer waits for
+    uint8_t m_repairFlags{0};                              //!< its precision flags
+    uint32_t m_nacksSent{0};                               //!< NACKs sent
     bool m_admission{false};                               //!< report results and wait for grants
     Time m_reportRepeat;                                   //!< REPORT repetition interval
 

@@ -79,13 +79,15 @@ ChunkedMessageTransport::AcceptChunk(uint32_t peer,
     info.stage = h.GetStage();
     info.task = h.GetTaskId();
     info.flags = h.GetFlags();
-    if ((key.type == CodedLearningHeader::GRANT || key.type == CodedLearningHeader::REPORT) &&
+    if ((key.type == CodedLearningHeader::GRANT || key.type == CodedLearningHeader::REPORT ||
+         key.type == CodedLearningHeader::NACK) &&
         h.GetChunkCount() == 1 && h.GetChunkIndex() == 0 && h.GetChunkOffset() == 0 &&
         h.GetMessageLength() == data.size())
     {
         // Uplink grants and reports repeat with the same identity (a grant per slot for the
-        // same upload, a report again while no grant came): a whole one-chunk GRANT or REPORT
-        // bypasses the reassembler's memory of completed messages.
+        // same upload, a report again while no grant came; a NACK again while model chunks are
+        // still missing): a whole one-chunk GRANT, REPORT or NACK bypasses the reassembler's
+        // memory of completed messages.
         m_bytesReceived += wireBytes;
         NotifyChunk(peer, info, 0, static_cast<uint32_t>(data.size()));
         Deliver(peer, info, data);
@@ -142,6 +144,25 @@ ChunkedMessageTransport::SendChunks(uint32_t peer,
         some.push_back(all[c]);
     }
     EnqueueChunks(peer, some);
+}
+
+void
+ChunkedMessageTransport::Broadcast(const MessageInfo& info, const std::vector<uint8_t>& payload)
+{
+    NS_ABORT_MSG_IF(!CanBroadcast(), GetInstanceTypeId().GetName() << " cannot broadcast");
+    EnqueueChunks(BROADCAST_PEER, MakeChunks(info, payload, GetMaxChunkPayload()));
+}
+
+std::vector<uint32_t>
+ChunkedMessageTransport::MissingChunksOf(const MessageInfo& info) const
+{
+    coded::MessageKey key;
+    key.type = info.type;
+    key.iteration = info.iteration;
+    key.worker = info.worker;
+    key.stage = info.stage;
+    key.task = info.task;
+    return m_reassembler.MissingChunks(key);
 }
 
 std::vector<uint32_t>

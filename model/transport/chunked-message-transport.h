@@ -44,6 +44,14 @@ class ChunkedMessageTransport : public MessageTransport
                     const MessageInfo& info,
                     const std::vector<uint8_t>& payload,
                     const std::vector<uint32_t>& chunks) final;
+    /**
+     * Cuts the message into chunks and queues them all for the broadcast address
+     * (EnqueueChunks() with BROADCAST_PEER); only when CanBroadcast().
+     * \param info the message's identity \param payload its bytes
+     */
+    void Broadcast(const MessageInfo& info, const std::vector<uint8_t>& payload) final;
+    /// \param info a message's identity \return the missing chunks of it if it is partial
+    std::vector<uint32_t> MissingChunksOf(const MessageInfo& info) const final;
     /// \param messageBytes a message size \return the payload bytes of each of its chunks
     std::vector<uint32_t> ChunkSizes(uint32_t messageBytes) const final;
     void DiscardBefore(uint32_t iteration) override;
@@ -53,6 +61,8 @@ class ChunkedMessageTransport : public MessageTransport
     const coded::ReassemblerCounters& GetReassemblyCounters() const;
 
   protected:
+    /// The peer number EnqueueChunks() gets for a broadcast (no peer has it).
+    static constexpr uint32_t BROADCAST_PEER = 0xFFFFFFFF;
     /// \return the largest chunk payload (the MaxChunkPayload attribute)
     virtual uint32_t GetMaxChunkPayload() const = 0;
 

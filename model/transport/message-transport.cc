@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "message-transport.h"
 
+#include "ns3/fatal-error.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -43,6 +44,25 @@ MessageTransport::SetReceiveCallback(ReceiveCallback cb)
 void
 MessageTransport::DiscardBefore(uint32_t /* iteration */)
 {
+}
+
+bool
+MessageTransport::CanBroadcast() const
+{
+    return false;
+}
+
+void
+MessageTransport::Broadcast(const MessageInfo& /* info */,
+                            const std::vector<uint8_t>& /* payload */)
+{
+    NS_FATAL_ERROR(GetInstanceTypeId().GetName() << " cannot broadcast");
+}
+
+std::vector<uint32_t>
+MessageTransport::MissingChunksOf(const MessageInfo& /* info */) const
+{
+    return {};
 }
 
 uint64_t

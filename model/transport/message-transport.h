@@ -114,6 +114,24 @@ class MessageTransport : public Object
                             const std::vector<uint32_t>& chunks);
 
     /**
+     * \return whether Broadcast() reaches every peer with one transmission (default: no; a UDP
+     *         transport with a broadcast address can)
+     */
+    virtual bool CanBroadcast() const;
+    /**
+     * Sends a message once to every peer (one datagram per chunk to the subnet's broadcast
+     * address). Only when CanBroadcast(); the default aborts.
+     * \param info the message's identity
+     * \param payload its bytes
+     */
+    virtual void Broadcast(const MessageInfo& info, const std::vector<uint8_t>& payload);
+    /**
+     * \param info a message's identity (type, iteration, worker, stage, task)
+     * \return the chunk indices still missing from that message if it is partial (some but
+     *         not all of its chunks arrived); empty otherwise (default: always empty)
+     */
+    virtual std::vector<uint32_t> MissingChunksOf(const MessageInfo& info) const;
+    /**
      * \param messageBytes a message's payload size
      * \return the payload bytes of each chunk Send() cuts it into (default: one chunk)
      */

@@ -57,6 +57,19 @@ UdpMessageTransport::Setup(Ptr<Node> node,
 }
 
 void
+UdpMessageTransport::SetBroadcastAddress(Ipv4Address address)
+{
+    m_broadcast = address;
+    m_canBroadcast = true;
+}
+
+bool
+UdpMessageTransport::CanBroadcast() const
+{
+    return m_canBroadcast;
+}
+
+void
 UdpMessageTransport::Start()
 {
     NS_LOG_FUNCTION(this);
@@ -66,6 +79,10 @@ UdpMessageTransport::Start()
     {
         NS_FATAL_ERROR("UdpMessageTransport: cannot bind UDP port " << m_port << " on node "
                                                                     << m_node->GetId());
+    }
+    if (m_canBroadcast)
+    {
+        m_socket->SetAllowBroadcast(true);
     }
     m_socket->SetRecvCallback(MakeCallback(&UdpMessageTransport::HandleRead, this));
 }
@@ -94,7 +111,8 @@ void
 UdpMessageTransport::EnqueueChunks(uint32_t peer, const std::vector<Ptr<Packet>>& packets)
 {
     NS_LOG_FUNCTION(this << peer << packets.size());
-    NS_ABORT_MSG_IF(peer >= m_peers.size(), "UdpMessageTransport: no peer " << peer);
+    NS_ABORT_MSG_IF(peer >= m_peers.size() && !(peer == BROADCAST_PEER && m_canBroadcast),
+                    "UdpMessageTransport: no peer " << peer);
     for (const Ptr<Packet>& p : packets)
     {
         m_queue.push_back(Pending{peer, p});
@@ -113,7 +131,10 @@ UdpMessageTransport::SendNext()
         Pending next = m_queue.front();
         m_queue.pop_front();
         const uint32_t bytes = next.packet->GetSize();
-        const Address to = InetSocketAddress(Ipv4Address::ConvertFrom(m_peers[next.peer]), m_port);
+        const Ipv4Address address = next.peer == BROADCAST_PEER
+                                        ? m_broadcast
+                                        : Ipv4Address::ConvertFrom(m_peers[next.peer]);
+        const Address to = InetSocketAddress(address, m_port);
         if (m_socket->SendTo(next.packet, 0, to) < 0)
         {
             Drop("send failed (socket error " + std::to_string(m_socket->GetErrno()) + ")");

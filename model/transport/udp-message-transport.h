@@ -7,6 +7,7 @@
 #include "ns3/address.h"
 #include "ns3/data-rate.h"
 #include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/node.h"
 #include "ns3/socket.h"
 
@@ -22,6 +23,10 @@ namespace ns3
  * (malformed, unknown-peer, stale, duplicate and inconsistent chunks are dropped and counted)
  * and reassembles messages. A lost chunk makes its message missing: the server treats that
  * result as a straggler.
+ *
+ * With a broadcast address (SetBroadcastAddress), Broadcast() sends each chunk once to it:
+ * every worker on the subnet receives it (the header's worker field is then
+ * CodedLearningHeader::ALL_WORKERS).
  *
  * Chunks leave through a FIFO paced at PacingRate (0 = as fast as the socket accepts them),
  * so that a large broadcast does not overflow the device queue in one burst.
@@ -46,6 +51,14 @@ class UdpMessageTransport : public ChunkedMessageTransport
      */
     void Setup(Ptr<Node> node, uint16_t port, const std::vector<Address>& peers, bool isServer);
 
+    /**
+     * Lets Broadcast() send to this address (the subnet-directed broadcast address of the
+     * server's link; the socket allows broadcast then). Call before Start().
+     * \param address the broadcast address
+     */
+    void SetBroadcastAddress(Ipv4Address address);
+    /// \return whether a broadcast address was set
+    bool CanBroadcast() const override;
     void Start() override;
     void Stop() override;
 
@@ -73,6 +86,8 @@ class UdpMessageTransport : public ChunkedMessageTransport
     uint16_t m_port{0};           //!< UDP port
     std::vector<Address> m_peers; //!< peer addresses
     bool m_isServer{false};       //!< server side
+    Ipv4Address m_broadcast;      //!< broadcast address (unset: no broadcast)
+    bool m_canBroadcast{false};   //!< SetBroadcastAddress() was called
     Ptr<Socket> m_socket;         //!< the socket
     uint32_t m_maxChunkPayload;   //!< chunk size
     DataRate m_pacingRate;        //!< pacing

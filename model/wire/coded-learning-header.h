@@ -54,7 +54,7 @@ class CodedLearningHeader : public Header
         TASK,      ///< server -> worker: the terms of one coding task
         RESULT,    ///< worker -> server: one coded result (a gradient combination)
         CANCEL,    ///< server -> worker: stop the work of an iteration
-        NACK,      ///< server -> worker: the list of missing chunks of a result
+        NACK,      ///< worker -> server: the missing chunks of a broadcast MODEL
         REPORT,    ///< worker -> server: upload backlog report (admission control)
         GRANT,     ///< server -> worker: upload budget (admission control)
         HELLO      ///< worker -> server: identifies a TCP connection
@@ -76,6 +76,9 @@ class CodedLearningHeader : public Header
     /// The largest message (64 MiB): far above any model of this module, and a bound on what a
     /// receiver can be made to reserve.
     static constexpr uint32_t MAX_MESSAGE_BYTES = 64u * 1024u * 1024u;
+    /// The worker field of a MODEL broadcast to every worker (and of its repair chunks): no
+    /// worker has this index (at most 65535 workers, 0..65534).
+    static constexpr uint16_t ALL_WORKERS = 0xFFFF;
 
     CodedLearningHeader();
 

@@ -99,6 +99,20 @@ cl_sim(scheme-unknown [=[--scheme=magic: allowed values are uncoded, ignore-stra
        --scheme=magic)
 cl_sim(network-unknown [=[--network=lte: allowed values are wifi, csma, p2p, ideal]=] --network=lte)
 cl_sim(transport-unknown [=[--transport=quic: allowed values are udp, tcp]=] --transport=quic)
+cl_sim(model-delivery-unknown [=[--modelDelivery=multicast: allowed values are unicast, broadcast]=]
+       --modelDelivery=multicast)
+cl_sim(model-delivery-broadcast-ideal
+       [=[--modelDelivery=broadcast needs one subnet with link-layer broadcast: --network=wifi or csma, not --network=ideal]=]
+       --modelDelivery=broadcast)
+cl_sim(model-delivery-broadcast-p2p
+       [=[--modelDelivery=broadcast needs one subnet .*not --network=p2p]=]
+       --modelDelivery=broadcast --network=p2p)
+cl_sim(model-delivery-broadcast-tcp
+       [=[--modelDelivery=broadcast needs --transport=udp \(TCP has no broadcast\), not --transport=tcp]=]
+       --modelDelivery=broadcast --network=csma --transport=tcp)
+cl_sim(model-delivery-broadcast-backhaul
+       [=[--modelDelivery=broadcast needs the server on the workers' subnet, not behind --backhaul=p2p]=]
+       --modelDelivery=broadcast --network=wifi --backhaul=p2p)
 cl_sim(model-unknown [=[--model=cnn: allowed values are softmax, mlp]=] --model=cnn)
 cl_sim(dataset-unknown [=[--dataset=cifar: allowed values are fashion-mnist, synthetic]=]
        --dataset=cifar)
