@@ -125,6 +125,15 @@ LyapunovSlotScheduler::GetTypeId()
                           DataRateValue(DataRate("20Mbps")),
                           MakeDataRateAccessor(&LyapunovSlotScheduler::m_initialRate),
                           MakeDataRateChecker())
+            .AddAttribute("CapRate",
+                          "Measured channel: r_i never exceeds InitialRate, so that b_max,i = "
+                          "InitialRate x Slot is the largest service of a slot (theta_i >= "
+                          "b_max,i then wastes no service, and the backlog bounds of property "
+                          "19 hold); false (default) lets r_i follow the measured goodput "
+                          "upwards.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LyapunovSlotScheduler::m_capRate),
+                          MakeBooleanChecker())
             .AddAttribute("MinRateFactor",
                           "Measured channel: r_i never falls below MinRateFactor x "
                           "InitialRate (a worker whose grants were lost is still scheduled).",
@@ -194,6 +203,7 @@ LyapunovSlotScheduler::LyapunovSlotScheduler()
       m_fadingCapQuantile(0.99),
       m_channelKind(RAYLEIGH),
       m_initialRate(DataRate("20Mbps")),
+      m_capRate(false),
       m_minRateFactor(0.01),
       m_rateGain(0.25),
       m_grantTimeout(MilliSeconds(100)),
@@ -440,7 +450,12 @@ LyapunovSlotScheduler::Capacities()
     std::vector<double> capacity(static_cast<std::size_t>(m_numQueues) * m_resourceBlocks);
     for (uint32_t i = 0; i < m_numQueues; ++i)
     {
-        const double units = m_ledger->Rate(i) * m_slot.GetSeconds() / m_packetSize;
+        double rate = m_ledger->Rate(i);
+        if (m_capRate)
+        {
+            rate = std::min(rate, m_initialRate.GetBitRate() / 8.0);
+        }
+        const double units = rate * m_slot.GetSeconds() / m_packetSize;
         for (uint32_t m = 0; m < m_resourceBlocks; ++m)
         {
             capacity[static_cast<std::size_t>(i) * m_resourceBlocks + m] = units / m_resourceBlocks;

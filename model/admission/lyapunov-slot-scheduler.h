@@ -74,9 +74,11 @@ namespace ns3
  *   bytes granted; a chunk that has not arrived GrantTimeout after its grant returns to the
  *   pending data of Q_i and is granted again. The capacity r_i(t) Delta of worker i is its
  *   measured goodput (coded::UplinkGrantLedger's estimate, starting at InitialRate, never
- *   below MinRateFactor x InitialRate) times the slot; b_max,i (theta_i and A_max) is
- *   InitialRate x Slot. On Wi-Fi the estimate includes the contention of the other stations
- *   and the rate the station manager chose; the station manager's rate itself is not read.
+ *   below MinRateFactor x InitialRate, and not above InitialRate with CapRate) times the
+ *   slot; b_max,i (theta_i and A_max) is InitialRate x Slot: only with CapRate is it the
+ *   largest service of a slot, as property 19 and the zero-wasted-service property assume. On Wi-Fi
+ * the estimate includes the contention of the other stations and the rate the station manager
+ * chose; the station manager's rate itself is not read.
  *
  * The attributes, the policy and the per-queue settings are read by the first Start(); later
  * changes have no effect.
@@ -295,6 +297,7 @@ class LyapunovSlotScheduler : public Object
     double m_fadingCapQuantile;                            //!< cap quantile of h
     ChannelKind m_channelKind;                             //!< Rayleigh or measured
     DataRate m_initialRate;                                //!< measured: initial r_i
+    bool m_capRate;                                        //!< measured: r_i <= initial rate
     double m_minRateFactor;                                //!< measured: r_i floor / initial
     double m_rateGain;                                     //!< measured: EWMA weight
     Time m_grantTimeout;                                   //!< measured: grant expiry

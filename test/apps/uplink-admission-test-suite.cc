@@ -54,6 +54,8 @@ struct Ledger
     uint32_t grants{0};                 //!< grant decisions seen
     uint32_t overBudget{0};             //!< budgets above r_i x slot
     uint32_t overGrant{0};              //!< grants above budget + one chunk
+    double cap{0.0};                    //!< CapRate: the largest budget (bytes), 0 if none
+    uint32_t overCap{0};                //!< budgets above the cap
     std::map<uint32_t, double> q;       //!< Q_i after the last slot (data units)
     std::map<uint32_t, double> a;       //!< a_i in the current slot (data units)
     std::map<uint32_t, double> arrived; //!< result bytes arrived in the current slot
@@ -75,6 +77,10 @@ OnGranted(Ledger* l, uint32_t /* queue */, double budget, double granted, double
     if (granted > budget + 1400.0)
     {
         ++l->overGrant;
+    }
+    if (l->cap > 0.0 && budget > l->cap * (1.0 + 1e-9))
+    {
+        ++l->overCap;
     }
 }
 
@@ -150,12 +156,19 @@ class UplinkAccountingTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const CodedLearningRunSettings s = UplinkSettings();
+        CodedLearningRunSettings s = UplinkSettings();
+        // An initial rate below the link's 10 Mbit/s: the measured goodput exceeds it, so
+        // only the cap keeps the budgets within b_max.
+        s.admission.initialRate = 5e6;
+        s.admission.slot = 0.005; // 3125 B per slot: grants of two chunks give rate samples
         SmallRun run(s, 7, 1);
         Ptr<LyapunovSlotScheduler> scheduler = run.Get().GetScheduler();
         NS_TEST_ASSERT_MSG_NE(scheduler, nullptr, "admission is on");
         Ledger l;
         l.slot = s.admission.slot;
+        // With CapRate, no budget exceeds b_max = the initial rate x slot.
+        scheduler->SetAttribute("CapRate", BooleanValue(true));
+        l.cap = s.admission.initialRate / 8.0 * s.admission.slot;
         l.unit = scheduler->GetPacketSize();
         scheduler->TraceConnectWithoutContext("Granted", MakeBoundCallback(&OnGranted, &l));
         scheduler->TraceConnectWithoutContext("Admitted", MakeBoundCallback(&OnAdmitted, &l));
@@ -175,6 +188,7 @@ class UplinkAccountingTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(l.grants, 20u, "the scheduler grants");
         NS_TEST_EXPECT_MSG_EQ(l.overBudget, 0u, "no budget above r_i x slot");
         NS_TEST_EXPECT_MSG_EQ(l.overGrant, 0u, "no grant above its budget plus one chunk");
+        NS_TEST_EXPECT_MSG_EQ(l.overCap, 0u, "CapRate: no budget above b_max");
         NS_TEST_ASSERT_MSG_GT(l.checked, 100u, "slots checked");
         NS_TEST_EXPECT_MSG_EQ(l.mismatches, 0u, "Q changes by a - arrived bytes");
         NS_TEST_EXPECT_MSG_GT(scheduler->GetLedger().GetCounters().arrivedBytes,
