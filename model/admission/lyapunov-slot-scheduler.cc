@@ -27,7 +27,7 @@ TypeId
 LyapunovSlotScheduler::GetTypeId()
 {
     using Controller = coded::LyapunovAdmissionController;
-    static TypeId tid =
+    static TypeId tid = AddTraceSources(
         TypeId("ns3::LyapunovSlotScheduler")
             .SetParent<Object>()
             .SetGroupName("CodedLearning")
@@ -151,42 +151,48 @@ LyapunovSlotScheduler::GetTypeId()
                           "after its grant is pending again and will be granted again.",
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&LyapunovSlotScheduler::m_grantTimeout),
-                          MakeTimeChecker(MicroSeconds(1)))
-            .AddTraceSource("TotalBacklog",
-                            "Sum of the queue backlogs Q_i after the last slot (data units).",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_totalBacklog),
-                            "ns3::TracedValueCallback::Double")
-            .AddTraceSource("TotalVirtualBacklog",
-                            "Sum of the virtual queues Z_i after the last slot (data units).",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_totalVirtualBacklog),
-                            "ns3::TracedValueCallback::Double")
-            .AddTraceSource("Utility",
-                            "Total utility sum_i w_i g(time-average admitted data of i).",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_utility),
-                            "ns3::TracedValueCallback::Double")
-            .AddTraceSource("Slot",
-                            "End of a slot: index, total admitted, delivered, wasted.",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_slotTrace),
-                            "ns3::LyapunovSlotScheduler::SlotCallback")
-            .AddTraceSource("Admitted",
-                            "Admission decision of a queue with data offered: queue, offered, "
-                            "admitted.",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_admittedTrace),
-                            "ns3::LyapunovSlotScheduler::AdmittedCallback")
-            .AddTraceSource("Served",
-                            "Service of a scheduled queue: queue, scheduled, delivered.",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_servedTrace),
-                            "ns3::LyapunovSlotScheduler::ServedCallback")
-            .AddTraceSource("Backlog",
-                            "State of every queue after a slot: queue, Q_i, Z_i.",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_backlogTrace),
-                            "ns3::LyapunovSlotScheduler::BacklogCallback")
-            .AddTraceSource("Granted",
-                            "Measured channel: grant of a queue with a positive budget: queue, "
-                            "budget (bytes), bytes of the chunks granted, r_i (bytes/s).",
-                            MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_grantedTrace),
-                            "ns3::LyapunovSlotScheduler::GrantedCallback");
+                          MakeTimeChecker(MicroSeconds(1))));
     return tid;
+}
+
+TypeId
+LyapunovSlotScheduler::AddTraceSources(TypeId tid)
+{
+    return tid
+        .AddTraceSource("TotalBacklog",
+                        "Sum of the queue backlogs Q_i after the last slot (data units).",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_totalBacklog),
+                        "ns3::TracedValueCallback::Double")
+        .AddTraceSource("TotalVirtualBacklog",
+                        "Sum of the virtual queues Z_i after the last slot (data units).",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_totalVirtualBacklog),
+                        "ns3::TracedValueCallback::Double")
+        .AddTraceSource("Utility",
+                        "Total utility sum_i w_i g(time-average admitted data of i).",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_utility),
+                        "ns3::TracedValueCallback::Double")
+        .AddTraceSource("Slot",
+                        "End of a slot: index, total admitted, delivered, wasted.",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_slotTrace),
+                        "ns3::LyapunovSlotScheduler::SlotCallback")
+        .AddTraceSource("Admitted",
+                        "Admission decision of a queue with data offered: queue, offered, "
+                        "admitted.",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_admittedTrace),
+                        "ns3::LyapunovSlotScheduler::AdmittedCallback")
+        .AddTraceSource("Served",
+                        "Service of a scheduled queue: queue, scheduled, delivered.",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_servedTrace),
+                        "ns3::LyapunovSlotScheduler::ServedCallback")
+        .AddTraceSource("Backlog",
+                        "State of every queue after a slot: queue, Q_i, Z_i.",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_backlogTrace),
+                        "ns3::LyapunovSlotScheduler::BacklogCallback")
+        .AddTraceSource("Granted",
+                        "Measured channel: grant of a queue with a positive budget: queue, "
+                        "budget (bytes), bytes of the chunks granted, r_i (bytes/s).",
+                        MakeTraceSourceAccessor(&LyapunovSlotScheduler::m_grantedTrace),
+                        "ns3::LyapunovSlotScheduler::GrantedCallback");
 }
 
 LyapunovSlotScheduler::LyapunovSlotScheduler()

@@ -267,6 +267,12 @@ class LyapunovSlotScheduler : public Object
     void NotifyConstructionCompleted() override;
 
   private:
+    /**
+     * Adds the trace sources to the TypeId (GetTypeId(): the attributes, then these).
+     * \param tid the TypeId with the attributes
+     * \return it with the trace sources
+     */
+    static TypeId AddTraceSources(TypeId tid);
     /// Builds m_controller and m_channel from the attributes.
     void Build();
     /// Processes one slot and schedules the next.
